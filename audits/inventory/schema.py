@@ -1,0 +1,70 @@
+"""The inventory Table Schema: loading it and looking fields up by name or Ukrainian title."""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "inventory.schema.yaml"
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u02bc": "'"})
+
+
+def fold(text: str) -> str:
+    """Comparable form of a header or enum value: case, apostrophes, spaces and stars ignored."""
+    text = str(text).translate(_APOSTROPHES).replace("*", " ").replace("\n", " ")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class InventorySchema:
+    descriptor: dict
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.descriptor["fields"]
+
+    @property
+    def names(self) -> list[str]:
+        return [f["name"] for f in self.fields]
+
+    def field(self, name: str) -> dict:
+        return next(f for f in self.fields if f["name"] == name)
+
+    def required(self, name: str) -> bool:
+        return bool(self.field(name).get("constraints", {}).get("required"))
+
+    def title(self, name: str) -> str:
+        return self.field(name).get("title", name)
+
+    def example(self, name: str) -> str:
+        return str(self.field(name).get("example", ""))
+
+    def header_index(self) -> dict[str, str]:
+        """Folded header text → field name, for names, titles and header aliases."""
+        index = {}
+        for f in self.fields:
+            for label in [f["name"], f.get("title", "")] + f.get("x-header-aliases", []):
+                if label:
+                    index[fold(label)] = f["name"]
+        return index
+
+    def frictionless_descriptor(self, relaxed: set[str] = frozenset()) -> dict:
+        """A plain Table Schema for frictionless: custom ``x-`` keys, examples (written as the clerk types them) and the primary key
+        (reported by the unique constraint instead) removed; fields in ``relaxed`` lose
+        ``required`` (their whole column is missing and reported once)."""
+        fields = []
+        for f in copy.deepcopy(self.fields):
+            f = {k: v for k, v in f.items() if not k.startswith("x-") and k != "example"}
+            if f["name"] in relaxed:
+                f.get("constraints", {}).pop("required", None)
+            fields.append(f)
+        return {"fields": fields}
+
+
+@cache
+def load_schema(path: Path = SCHEMA_PATH) -> InventorySchema:
+    return InventorySchema(yaml.safe_load(Path(path).read_text(encoding="utf-8")))

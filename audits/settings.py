@@ -1,0 +1,41 @@
+"""One settings registry: each setting declared once with its name, default and help.
+
+Values come from the environment (``ODAUDIT_<NAME>``); the CLI help and README table are
+derived from :data:`SETTINGS`.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "ODAUDIT_" + self.name.upper()
+
+    def get(self):
+        raw = os.environ.get(self.env)
+        if raw is None or raw == "":
+            return self.default
+        return type(self.default)(raw)
+
+
+SETTINGS = {s.name: s for s in [
+    Setting("database_url", "sqlite:///var/odaudit.sqlite",
+            "SQLAlchemy URL of the register database (PostgreSQL: postgresql+psycopg://user@host/db)."),
+    Setting("max_file_mb", 20.0, "Largest accepted inventory file, in MB."),
+    Setting("max_unpacked_mb", 200.0, "Largest total unpacked size of an .xlsx/.ods archive, in MB (zip-bomb guard)."),
+    Setting("max_rows", 5000, "Most data rows read from one inventory sheet; more is a 'too-many-rows' finding."),
+    Setting("max_columns", 60, "Most columns read from one inventory sheet."),
+    Setting("read_timeout_s", 60.0, "Longest time spent reading one file, in seconds."),
+]}
+
+
+def get(name: str):
+    return SETTINGS[name].get()

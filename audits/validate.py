@@ -1,0 +1,90 @@
+"""Validate one submitted inventory file: read → normalise → checks → a FileReport.
+
+Any file, however broken or hostile, yields a report; reading problems become findings.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import settings
+from .checks import columns, date_after_as_of, personal_open, published_link, table_schema
+from .checks.base import Context, Row
+from .findings import FileReport, Finding
+from .inventory.grid import ReadError
+from .inventory.normalize import to_text
+from .inventory.read import Table, default_limits, pick_table, read_grids
+from .inventory.schema import InventorySchema, load_schema
+from .inventory.source import Source, load_source, sha256_of
+from .inventory.typed import cast
+from .messages import CODES, render
+
+log = logging.getLogger(__name__)
+ROW_CHECKS = (published_link.check, personal_open.check, date_after_as_of.check)
+
+
+@dataclass
+class Inspection:
+    report: FileReport
+    source: Source | None = None
+    rows: list[Row] = field(default_factory=list)
+    department: str | None = None
+
+
+def inspect_file(path: Path, as_of: date, department: str | None = None,
+                 schema: InventorySchema | None = None) -> Inspection:
+    schema = schema or load_schema()
+    path = Path(path)
+    try:
+        source = load_source(path, int(settings.get("max_file_mb") * 1_000_000))
+        table = _read_table(source, schema)
+    except ReadError as exc:
+        sha = sha256_of(path) if path.is_file() else None
+        return Inspection(FileReport(path.name, sha, 0, [file_finding(exc, path.name, department)]),
+                          department=department)
+    if table is None:
+        finding = file_finding(ReadError("no-header"), path.name, department)
+        return Inspection(FileReport(path.name, source.sha256, 0, [finding]), source, department=department)
+    rows, findings = check_table(table, Context(schema, path.name, table.sheet, as_of, department,
+                                                table.header.by_field()))
+    return Inspection(FileReport(path.name, source.sha256, len(rows), findings, table.sheet),
+                      source, rows, department)
+
+
+def _read_table(source: Source, schema: InventorySchema) -> Table | None:
+    try:
+        return pick_table(read_grids(source, default_limits()), schema)
+    except ReadError:
+        raise
+    except Exception as exc:  # hostile input must become a finding, never a crash
+        log.debug("unreadable %s", source.name, exc_info=True)
+        raise ReadError("source-error", detail=type(exc).__name__) from exc
+
+
+def check_table(table: Table, ctx: Context) -> tuple[list[Row], list[Finding]]:
+    header = table.header
+    findings = [f for check in columns.CHECKS for f in check(header, ctx)]
+    if table.truncated:
+        findings.append(ctx.finding("too-many-rows", limit=settings.get("max_rows")))
+    rows = [to_row(r.number, r.cells, ctx.schema) for r in table.records]
+    if not rows:
+        findings.append(ctx.finding("no-rows", header.row))
+    missing = set(ctx.schema.names) - set(header.by_field())
+    findings += table_schema.check(rows, ctx, relaxed=missing)
+    findings += [f for check in ROW_CHECKS for f in check(rows, ctx)]
+    return rows, sorted(findings, key=lambda f: (f.row or 0, f.column_letter or "", f.code))
+
+
+def to_row(number: int, cells: dict, schema: InventorySchema) -> Row:
+    text = {f["name"]: to_text(cells.get(f["name"]), f) for f in schema.fields}
+    values = {f["name"]: cast(text[f["name"]], f) for f in schema.fields}
+    return Row(number, cells, text, values)
+
+
+def file_finding(exc: ReadError, file: str, department: str | None) -> Finding:
+    message = render(exc.code, file=file, detail=exc.detail, limit=exc.limit, sheet="",
+                     example=department or "ukt")
+    return Finding(code=exc.code, severity=CODES[exc.code].severity, message=message,
+                   department=department, file=file)
