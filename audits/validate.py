@@ -31,6 +31,7 @@ class Inspection:
     source: Source | None = None
     rows: list[Row] = field(default_factory=list)
     department: str | None = None
+    context: Context | None = None   # where the table was found: sheet and columns
 
 
 def inspect_file(path: Path, as_of: date, department: str | None = None,
@@ -47,10 +48,10 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
     if table is None:
         finding = file_finding(ReadError("no-header"), path.name, department)
         return Inspection(FileReport(path.name, source.sha256, 0, [finding]), source, department=department)
-    rows, findings = check_table(table, Context(schema, path.name, table.sheet, as_of, department,
-                                                table.header.by_field()))
+    ctx = Context(schema, path.name, table.sheet, as_of, department, table.header.by_field())
+    rows, findings = check_table(table, ctx)
     return Inspection(FileReport(path.name, source.sha256, len(rows), findings, table.sheet),
-                      source, rows, department)
+                      source, rows, department, ctx)
 
 
 def _read_table(source: Source, schema: InventorySchema) -> Table | None:

@@ -1,0 +1,100 @@
+"""campaign.yaml: the campaign, its as-of date and deadline, and the executive bodies in scope."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+CONFIG_NAME = "campaign.yaml"
+CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+IGNORED = {CONFIG_NAME, "README.md", "readme.md"}
+
+
+class CampaignConfigError(Exception):
+    """campaign.yaml is missing or wrong: the run cannot start (exit 2)."""
+
+
+@dataclass(frozen=True)
+class DepartmentConfig:
+    code: str
+    name: str
+    person: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class CampaignConfig:
+    slug: str
+    name: str
+    directory: Path
+    city: str | None = None
+    year: int | None = None
+    deadline: date | None = None
+    as_of: date | None = None
+    contact: dict = field(default_factory=dict)
+    departments: tuple[DepartmentConfig, ...] = ()
+
+    def department(self, code: str) -> DepartmentConfig | None:
+        return next((d for d in self.departments if d.code == code), None)
+
+
+def load_campaign(directory: Path) -> CampaignConfig:
+    directory = Path(directory)
+    path = directory / CONFIG_NAME
+    if not path.is_file():
+        raise CampaignConfigError(f"{path}: not found; a campaign folder needs {CONFIG_NAME}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CampaignConfigError(f"{path}: not valid YAML: {exc}") from exc
+    return _parse(raw, directory, path)
+
+
+def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
+    for key in ("campaign", "name", "departments"):
+        if not raw.get(key):
+            raise CampaignConfigError(f"{path}: '{key}' is required")
+    departments = tuple(_department(d, path) for d in raw["departments"])
+    codes = [d.code for d in departments]
+    if len(set(codes)) != len(codes):
+        raise CampaignConfigError(f"{path}: department codes must be unique")
+    return CampaignConfig(
+        slug=str(raw["campaign"]), name=str(raw["name"]), directory=directory,
+        city=raw.get("city"), year=raw.get("year"), deadline=_date(raw.get("deadline"), "deadline", path),
+        as_of=_date(raw.get("as_of"), "as_of", path), contact=raw.get("contact") or {},
+        departments=departments)
+
+
+def _department(raw: dict, path: Path) -> DepartmentConfig:
+    code = str(raw.get("code", ""))
+    if not CODE.match(code) or not raw.get("name"):
+        raise CampaignConfigError(f"{path}: each department needs a lowercase latin 'code' and a 'name' (got {raw!r})")
+    contact = raw.get("contact") or {}
+    return DepartmentConfig(code, str(raw["name"]), contact.get("person"), contact.get("email"))
+
+
+def _date(value, key: str, path: Path) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CampaignConfigError(f"{path}: '{key}' must be a date like 2020-06-01") from exc
+
+
+def department_of(path: Path, config: CampaignConfig) -> str | None:
+    """The department a file belongs to: its name is the code, or starts with code + '_'/'-'."""
+    stem = path.stem.casefold()
+    for dept in sorted(config.departments, key=lambda d: -len(d.code)):
+        if stem == dept.code or re.match(re.escape(dept.code) + r"[_\- .]", stem):
+            return dept.code
+    return None
+
+
+def submitted_files(config: CampaignConfig) -> list[Path]:
+    """Every file in the campaign folder except the config, docs and hidden files."""
+    return sorted(p for p in config.directory.iterdir()
+                  if p.is_file() and not p.name.startswith((".", "~$")) and p.name not in IGNORED)

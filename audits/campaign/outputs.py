@@ -1,0 +1,47 @@
+"""Write a campaign's outputs: summary.json, findings.csv, register.csv, status.html."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..reports.csv_export import FINDING_COLUMNS, write_csv
+from ..reports.status_html import write_status_html
+from ..store.db import transaction
+from ..store.models import FindingRow, Submission
+from ..store.repository import FINDING_KEYS, get_campaign
+from .status import campaign_status, register_rows
+
+OUTPUTS = ("summary.json", "findings.csv", "register.csv", "status.html")
+
+
+def current_findings(session, campaign) -> list[dict]:
+    """Findings of every current submission, each with its department's code and name."""
+    query = (select(FindingRow, Submission).join(Submission, FindingRow.submission_id == Submission.id)
+             .where(Submission.campaign_id == campaign.id, Submission.is_current))
+    names = {d.id: (d.code, d.name) for d in campaign.departments}
+    rows = []
+    for finding, sub in session.execute(query):
+        code, name = names.get(sub.department_id, (None, None))
+        rows.append({**{k: getattr(finding, k) for k in FINDING_KEYS},
+                     "department": code, "department_name": name})
+    return sorted(rows, key=lambda r: (r["department"] or "~", r["file"] or "", r["row"] or 0,
+                                       r["column_letter"] or "", r["code"]))
+
+
+def write_outputs(engine, slug: str, out: Path) -> dict[str, Path]:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with transaction(engine) as session:
+        campaign = get_campaign(session, slug)
+        status = campaign_status(session, campaign)
+        findings = current_findings(session, campaign)
+        register = register_rows(session, campaign)
+    summary = status.to_dict()
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_csv(out / "findings.csv", FINDING_COLUMNS, findings)
+    register_columns = list(register[0]) if register else ["department_code", "department_name", "file", "row"]
+    write_csv(out / "register.csv", register_columns, register)
+    write_status_html(out / "status.html", summary, findings)
+    return {name: out / name for name in OUTPUTS}

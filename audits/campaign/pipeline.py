@@ -1,0 +1,67 @@
+"""One campaign run as plain functions: plan → inspect (per file) → cross-check → store →
+outputs. flows/campaign.py wires these as Prefect tasks; nothing here imports Prefect."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..checks import same_title
+from ..findings import Finding
+from ..messages import CODES, render
+from ..store.db import transaction
+from ..store.repository import (replace_campaign_findings, save_campaign, save_inspection, set_current,
+                                submissions)
+from ..validate import Inspection, inspect_file
+from .config import CampaignConfig, department_of, submitted_files
+
+
+@dataclass(frozen=True)
+class Submitted:
+    path: Path
+    department: str | None
+
+
+def plan(config: CampaignConfig) -> list[Submitted]:
+    return [Submitted(p, department_of(p, config)) for p in submitted_files(config)]
+
+
+def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspection:
+    inspection = inspect_file(item.path, as_of, item.department)
+    if item.department is None:
+        message = render("unknown-department", file=item.path.name, example=example_code)
+        inspection.report.findings.insert(0, Finding("unknown-department", CODES["unknown-department"].severity,
+                                                     message, file=item.path.name))
+    return inspection
+
+
+def current_per_department(inspections: list[Inspection]) -> list[Inspection]:
+    """Each department's file in the folder (the newest by modification time if it sent several),
+    plus every file whose department is unknown."""
+    chosen: dict[str, Inspection] = {}
+    for insp in sorted(inspections, key=lambda i: (_mtime(i), i.report.file)):
+        if insp.department:
+            chosen[insp.department] = insp
+    return list(chosen.values()) + [i for i in inspections if not i.department]
+
+
+def _mtime(insp: Inspection) -> float:
+    return insp.source.path.stat().st_mtime if insp.source else 0.0
+
+
+def cross_findings(current: list[Inspection], config: CampaignConfig) -> list[Finding]:
+    names = {d.code: d.name for d in config.departments}
+    return list(same_title.check(current, names))
+
+
+def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
+              cross: list[Finding], received_at: datetime) -> None:
+    """Everything of one run in one transaction: a failure leaves the database as it was."""
+    current = current_per_department(inspections)
+    with transaction(engine) as session:
+        campaign = save_campaign(session, config)
+        stored = {id(i): save_inspection(session, campaign, i, received_at) for i in inspections}
+        session.flush()
+        set_current(submissions(session, campaign), [stored[id(i)] for i in current])
+        by_department = {i.department: stored[id(i)].id for i in current if i.department}
+        replace_campaign_findings(session, campaign, [(f, by_department[f.department]) for f in cross])

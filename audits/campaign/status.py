@@ -1,0 +1,120 @@
+"""Where a campaign stands, read from the register: per department missing / invalid /
+accepted, and the city-wide register (latest accepted submission of each department)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import select
+
+from ..inventory.schema import load_schema
+from ..store.models import Campaign, FindingRow, Submission
+from ..store.repository import submissions
+
+MISSING, INVALID, ACCEPTED = "missing", "invalid", "accepted"
+
+
+@dataclass
+class DepartmentStatus:
+    code: str
+    name: str
+    status: str
+    file: str | None = None
+    sha256: str | None = None
+    submitted_at: str | None = None
+    items: int = 0
+    errors: int = 0
+    warnings: int = 0
+    register_items: int = 0        # items in the register (from the latest accepted file)
+    register_file: str | None = None
+
+
+@dataclass
+class CampaignStatus:
+    slug: str
+    name: str
+    year: int | None
+    deadline: str | None
+    as_of: str | None
+    departments: list[DepartmentStatus]
+    unassigned: list[dict] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict:
+        depts = self.departments
+        count = lambda s: sum(d.status == s for d in depts)  # noqa: E731
+        return {"departments": len(depts), ACCEPTED: count(ACCEPTED), INVALID: count(INVALID),
+                MISSING: count(MISSING), "items": sum(d.items for d in depts),
+                "errors": sum(d.errors for d in depts) + sum(u["errors"] for u in self.unassigned),
+                "warnings": sum(d.warnings for d in depts) + sum(u["warnings"] for u in self.unassigned),
+                "register_items": sum(d.register_items for d in depts),
+                "unassigned_files": len(self.unassigned)}
+
+    def to_dict(self) -> dict:
+        return {"campaign": {"slug": self.slug, "name": self.name, "year": self.year,
+                             "deadline": self.deadline, "as_of": self.as_of},
+                "totals": self.totals, "departments": [asdict(d) for d in self.departments],
+                "unassigned_files": self.unassigned}
+
+
+def campaign_status(session, campaign: Campaign) -> CampaignStatus:
+    subs = submissions(session, campaign)
+    counts = _finding_counts(session, campaign)
+    departments = [_department_status(d, subs, counts) for d in campaign.departments]
+    unassigned = [{"file": s.filename, "sha256": s.sha256, "errors": counts.get((s.id, "error"), 0),
+                   "warnings": counts.get((s.id, "warning"), 0)}
+                  for s in subs if s.department_id is None and s.is_current]
+    return CampaignStatus(campaign.slug, campaign.name, campaign.year, _iso(campaign.deadline),
+                          _iso(campaign.as_of), departments, unassigned)
+
+
+def _department_status(dept, subs: list[Submission], counts: dict) -> DepartmentStatus:
+    own = [s for s in subs if s.department_id == dept.id]
+    current = next((s for s in reversed(own) if s.is_current), None)
+    accepted = latest_accepted(own)
+    status = DepartmentStatus(dept.code, dept.name, MISSING)
+    if accepted:
+        status.register_items, status.register_file = accepted.rows, accepted.filename
+    if current is None:
+        return status
+    status.file, status.sha256 = current.filename, current.sha256
+    status.submitted_at = current.received_at.isoformat(timespec="seconds")
+    status.items = current.rows
+    status.errors = counts.get((current.id, "error"), 0)
+    status.warnings = counts.get((current.id, "warning"), 0)
+    status.status = INVALID if status.errors else ACCEPTED
+    return status
+
+
+def latest_accepted(own: list[Submission]) -> Submission | None:
+    """The newest file without errors of one department (the register's source).
+    A current file is preferred, so that going back to an older file is respected."""
+    valid = [s for s in own if s.valid]
+    current = [s for s in valid if s.is_current]
+    return (current or valid or [None])[-1]
+
+
+def _finding_counts(session, campaign: Campaign) -> dict:
+    rows = session.execute(select(FindingRow.submission_id, FindingRow.severity)
+                           .where(FindingRow.campaign_id == campaign.id)).all()
+    counts: dict = {}
+    for sub_id, severity in rows:
+        counts[(sub_id, severity)] = counts.get((sub_id, severity), 0) + 1
+    return counts
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def register_rows(session, campaign: Campaign) -> list[dict]:
+    """The city-wide register: items of each department's latest accepted submission."""
+    subs = submissions(session, campaign)
+    names = load_schema().names
+    rows = []
+    for dept in campaign.departments:
+        accepted = latest_accepted([s for s in subs if s.department_id == dept.id])
+        for item in accepted.items if accepted else []:
+            rows.append({"department_code": dept.code, "department_name": dept.name,
+                         "file": accepted.filename, "row": item.row,
+                         **{n: item.data.get(n) for n in names}})
+    return rows

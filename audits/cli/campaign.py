@@ -1,0 +1,99 @@
+"""odaudit campaign run|status: audit a campaign folder, or show where it stands."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+
+app = typer.Typer(help="Run an audit campaign or show its status.", no_args_is_help=True)
+
+DB_HELP = "Database URL (default: $ODAUDIT_DATABASE_URL or sqlite:///var/odaudit.sqlite)."
+
+
+@app.command("run")
+def run(
+    directory: Path = typer.Argument(Path("inventories/lutsk-2020"), help="Campaign folder with campaign.yaml.",
+                                     file_okay=False),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    out: Path = typer.Option(Path("out"), "--out", help="Folder for summary.json, findings.csv, register.csv, status.html."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Audit date (YYYY-MM-DD). Default: campaign.yaml's as_of, else today."),
+    as_json: bool = typer.Option(False, "--json", help="Print summary.json to stdout."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    """Validate every department's file, store the run, build the register and write the outputs.
+
+    Example: odaudit campaign run inventories/lutsk-2020 --out out/lutsk-2020
+    """
+    import json
+
+    audit_date = parse_date(as_of)
+    with cannot_run(debug):
+        from audits.campaign.config import load_campaign
+
+        load_campaign(directory)  # a bad campaign.yaml stops here, before Prefect starts
+        from flows.campaign import run_campaign
+
+        result = run_campaign(directory=directory, out=out, as_of=audit_date, db_url=db,
+                              received_at=datetime.now().replace(microsecond=0))
+    summary = json.loads(Path(result["outputs"]["summary.json"]).read_text(encoding="utf-8"))
+    if as_json:
+        print_json(summary)
+    else:
+        _print_summary(summary, result["outputs"])
+    raise typer.Exit(EXIT_FINDINGS if result["errors_found"] else EXIT_OK)
+
+
+@app.command("status")
+def status(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    campaign: Optional[str] = typer.Option(None, "--campaign", help="Campaign slug (default: the newest)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    """Show each department's state (missing / invalid / accepted) from the database.
+
+    Example: odaudit campaign status --json
+    """
+    from ..campaign.status import campaign_status
+    from ..store.db import open_database, transaction
+    from ..store.repository import get_campaign
+
+    with cannot_run(debug):
+        engine = open_database(db)
+        with transaction(engine) as session:
+            found = get_campaign(session, campaign)
+            summary = campaign_status(session, found).to_dict() if found else None
+    if summary is None:
+        typer.echo("odaudit: cannot run: no campaign in the database; run 'odaudit campaign run' first", err=True)
+        raise typer.Exit(2)
+    if as_json:
+        print_json(summary)
+    else:
+        _print_summary(summary, {})
+    raise typer.Exit(EXIT_FINDINGS if summary["totals"]["errors"] else EXIT_OK)
+
+
+LABELS = {"accepted": "[green]прийнято[/]", "invalid": "[red]потребує виправлень[/]",
+          "missing": "[yellow]не надіслано[/]"}
+
+
+def _print_summary(summary: dict, outputs: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{summary['campaign']['name']}[/] ({summary['campaign']['slug']}), "
+                  f"дата аудиту {summary['campaign']['as_of']}")
+    table = Table("Код", "Виконавчий орган", "Стан", "Рядків", "Помилок", "Попереджень")
+    for d in summary["departments"]:
+        table.add_row(d["code"], d["name"], LABELS[d["status"]], str(d["items"]), str(d["errors"]), str(d["warnings"]))
+    console.print(table)
+    t = summary["totals"]
+    console.print(f"Прийнято {t['accepted']}, потребують виправлень {t['invalid']}, не надіслали {t['missing']}; "
+                  f"у реєстрі {t['register_items']} наборів; помилок {t['errors']}, попереджень {t['warnings']}.")
+    for name, path in outputs.items():
+        console.print(f"  {name}: {path}")

@@ -1,0 +1,44 @@
+"""Shared CLI pieces: dates, JSON output, and turning 'could not run' into exit 2."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from datetime import date
+
+import typer
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date like 2020-06-01") from None
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def cannot_run(debug: bool):
+    """Expected failures (bad config, unreachable database) → one line on stderr and exit 2."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..campaign.config import CampaignConfigError
+
+    try:
+        yield
+    except (CampaignConfigError, SQLAlchemyError, OSError) as exc:
+        if debug:
+            raise
+        typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)
+        raise typer.Exit(EXIT_CANNOT_RUN) from None
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

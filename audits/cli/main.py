@@ -1,0 +1,21 @@
+"""The odaudit command line. Exit codes: 0 ran and found no errors, 1 ran and found errors,
+2 could not run. Heavy modules are imported inside the commands that need them."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from . import campaign, validate
+
+app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app.command("validate", help=validate.HELP)(validate.command)
+app.add_typer(campaign.app, name="campaign")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(2)

@@ -1,0 +1,101 @@
+"""SQLAlchemy 2 models of the register. Migrations in ``migrations/`` must match these."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String,
+                        Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Campaign(Base):
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    city: Mapped[str | None] = mapped_column(String(200))
+    year: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    departments: Mapped[list["Department"]] = relationship(back_populates="campaign", order_by="Department.code")
+
+
+class Department(Base):
+    __tablename__ = "department"
+    __table_args__ = (UniqueConstraint("campaign_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(500))
+    contact_person: Mapped[str | None] = mapped_column(String(300))
+    contact_email: Mapped[str | None] = mapped_column(String(300))
+    campaign: Mapped[Campaign] = relationship(back_populates="departments")
+
+
+class Submission(Base):
+    """One received file, stored once per sha256 for a department; the original bytes kept."""
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("campaign_id", "department_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    filename: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)   # None only when over the size limit
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    sheet: Mapped[str | None] = mapped_column(String(300))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    valid: Mapped[bool] = mapped_column(Boolean)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    department: Mapped[Department | None] = relationship()
+    items: Mapped[list["InventoryItem"]] = relationship(back_populates="submission", order_by="InventoryItem.row")
+    findings: Mapped[list["FindingRow"]] = relationship(back_populates="submission")
+
+
+class InventoryItem(Base):
+    """One row of a submitted inventory, typed; the full row is kept in ``data``."""
+    __tablename__ = "inventory_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    row: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    title: Mapped[str | None] = mapped_column(Text)
+    update_frequency: Mapped[str | None] = mapped_column(String(100))
+    last_updated: Mapped[date | None] = mapped_column(Date)
+    current_as_of: Mapped[date | None] = mapped_column(Date)
+    records: Mapped[int | None] = mapped_column(Integer)
+    personal_data: Mapped[bool | None] = mapped_column(Boolean)
+    access: Mapped[str | None] = mapped_column(String(50))
+    published: Mapped[bool | None] = mapped_column(Boolean)
+    portal_url: Mapped[str | None] = mapped_column(Text)
+    catalogue_ref: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict] = mapped_column(JSON)
+    submission: Mapped[Submission] = relationship(back_populates="items")
+
+
+class FindingRow(Base):
+    """A stored Finding. ``scope`` is 'file' (from one file) or 'campaign' (across departments)."""
+    __tablename__ = "finding"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
+    scope: Mapped[str] = mapped_column(String(20), default="file")
+    code: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(10))
+    department: Mapped[str | None] = mapped_column(String(64))
+    file: Mapped[str | None] = mapped_column(String(500))
+    sheet: Mapped[str | None] = mapped_column(String(300))
+    row: Mapped[int | None] = mapped_column(Integer)
+    column: Mapped[str | None] = mapped_column(String(500))
+    column_letter: Mapped[str | None] = mapped_column(String(10))
+    field: Mapped[str | None] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    submission: Mapped[Submission | None] = relationship(back_populates="findings")

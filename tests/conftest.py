@@ -1,0 +1,65 @@
+"""Shared fixtures: data files, databases (SQLite and the PostgreSQL of CI), the Prefect harness.
+
+PostgreSQL: ODAUDIT_TEST_PG_URL (CI sets it; default the local server). When it is not
+reachable the PostgreSQL tests are skipped locally but FAIL under CI=true.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("PREFECT_HOME", str(Path(__file__).resolve().parents[1] / "var" / "prefect-test"))
+
+import pytest  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+
+from flows import prefect_env  # noqa: E402,F401  (analytics off, timeouts, before Prefect)
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "inventories" / "lutsk-2020"
+PG_URL = os.environ.get("ODAUDIT_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def data() -> Path:
+    return DATA
+
+
+def _reset_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+def postgres_url() -> str:
+    try:
+        _reset_postgres(PG_URL)
+    except sa.exc.OperationalError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI but not reachable at {PG_URL}: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
+    return PG_URL
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database: a SQLite file, or the PostgreSQL test database wiped clean."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'register.sqlite'}"
+    return postgres_url()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One Prefect test server for the whole session (about 10 s to start)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180), \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
