@@ -75,3 +75,21 @@ def test_flow_graph_snapshot():
     tasks = sorted(t.name for t in (campaign.inspect_file, campaign.cross_checks, campaign.store,
                                     campaign.write_outputs))
     assert tasks == ["cross-department-checks", "inspect-file", "store-run", "write-outputs"]
+
+
+def test_prefect_yaml_entrypoints_are_flows():
+    import importlib
+
+    import yaml
+    from prefect import Flow
+
+    from conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    entrypoints = {}
+    for deployment in config["deployments"]:
+        path, name = deployment["entrypoint"].split(":")
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        assert isinstance(getattr(module, name), Flow)
+        entrypoints[deployment["name"]] = deployment["entrypoint"]
+    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow"}

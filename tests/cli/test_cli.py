@@ -1,0 +1,107 @@
+"""The CLI contract: exit codes, --json shapes, and 'could not run' as exit 2."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from audits.cli.main import app
+from campaigns import good_row, make_campaign, write_inventory
+
+ODAUDIT = [str(Path(sys.executable).parent / "odaudit")]
+FINDING_KEYS = {"code", "severity", "sheet", "row", "column", "column_letter", "field", "value", "message"}
+
+
+def odaudit(*args, cwd=None):
+    return subprocess.run(ODAUDIT + [str(a) for a in args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "ODAUDIT_DATABASE_URL": ""})
+
+
+def test_validate_json_clean_file_exits_0(tmp_path):
+    path = write_inventory(tmp_path / "ukt.xlsx", [good_row(1), good_row(2)])
+    result = odaudit("validate", path, "--json", "--as-of", "2020-06-01")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"file": "ukt.xlsx", "valid": True, "rows": 2, "findings": []}]
+
+
+def test_validate_json_errors_exit_1_with_positions(tmp_path):
+    path = write_inventory(tmp_path / "fin.xlsx", [good_row(1, responsible_email="ivan.lutskrada.gov.ua")])
+    result = odaudit("validate", path, "--json", "--as-of", "2020-06-01")
+    assert result.returncode == 1
+    [report] = json.loads(result.stdout)
+    [finding] = report["findings"]
+    assert set(finding) == FINDING_KEYS
+    assert (finding["code"], finding["sheet"], finding["row"], finding["column_letter"], finding["field"]) == (
+        "bad-email", "Інвентаризація", 5, "F", "responsible_email")
+    assert finding["column"] == "Електронна пошта відповідальної особи"
+    assert "F5" in finding["message"] and "o.kovalenko@lutskrada.gov.ua" in finding["message"]
+
+
+def test_validate_warnings_alone_exit_0(tmp_path):
+    path = write_inventory(tmp_path / "soc.xlsx", [good_row(1, personal_data="так")])
+    result = odaudit("validate", path, "--json", "--as-of", "2020-06-01")
+    assert result.returncode == 0
+    assert [f["code"] for f in json.loads(result.stdout)[0]["findings"]] == ["personal-data-open"]
+
+
+def test_validate_human_output_names_the_cell(tmp_path):
+    path = write_inventory(tmp_path / "fin.xlsx", [good_row(1, records="близько 500")])
+    result = odaudit("validate", path, "--as-of", "2020-06-01")
+    assert result.returncode == 1
+    assert "N5" in result.stdout and "bad-number" in result.stdout
+
+
+def test_validate_broken_file_is_a_finding_not_a_crash(tmp_path):
+    path = tmp_path / "ukt.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    result = odaudit("validate", path, "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [f["code"] for f in json.loads(result.stdout)[0]["findings"]] == ["source-error"]
+
+
+@pytest.mark.parametrize("args", [["validate", "no-such-file.xlsx"], ["validate", "x.xlsx", "--as-of", "June"],
+                                  ["campaign", "run", "no-such-folder"]])
+def test_cannot_run_exits_2(tmp_path, args):
+    (tmp_path / "x.xlsx").write_bytes(b"")
+    assert odaudit(*args, cwd=tmp_path).returncode == 2
+
+
+def test_bad_campaign_yaml_exits_2(tmp_path):
+    (tmp_path / "campaign.yaml").write_text("campaign: x\nname: [unclosed\n", encoding="utf-8")
+    result = odaudit("campaign", "run", tmp_path)
+    assert result.returncode == 2
+    assert "cannot run" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unreachable_database_exits_2(tmp_path):
+    result = odaudit("campaign", "status", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.returncode == 2
+    assert "cannot run" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_command_has_help_with_example():
+    runner = CliRunner()
+    for args in (["validate"], ["campaign", "run"], ["campaign", "status"]):
+        result = runner.invoke(app, args + ["--help"])
+        assert result.exit_code == 0 and "Example:" in result.output, args
+
+
+@pytest.mark.flow
+def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
+    directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ", "osv": "Управління освіти"})
+    write_inventory(directory / "ukt.xlsx", [good_row(1)])
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["campaign", "run", str(directory), "--db", db_url, "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
+    assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "register.csv", "status.html", "summary.json"]
+    status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
+    assert status.exit_code == 0
+    assert json.loads(status.stdout) == summary
