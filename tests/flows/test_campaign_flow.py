@@ -14,19 +14,28 @@ pytestmark = pytest.mark.flow
 
 
 class Rows(HTMLParser):
-    """Collects the data-code and status class of each row of the departments table."""
+    """Collects each row of the departments table: data-code, status class and cell texts."""
 
     def __init__(self):
         super().__init__()
-        self.rows, self.text = [], []
+        self.rows, self.cells, self.in_row = [], {}, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "tr" and "data-code" in attrs:
+            self.in_row = attrs["data-code"]
             self.rows.append((attrs["data-code"], attrs["class"]))
+            self.cells[self.in_row] = []
+        elif tag == "td" and self.in_row:
+            self.cells[self.in_row].append("")
+
+    def handle_endtag(self, tag):
+        if tag == "tr":
+            self.in_row = None
 
     def handle_data(self, data):
-        self.text.append(data)
+        if self.in_row and self.cells[self.in_row]:
+            self.cells[self.in_row][-1] += data.strip()
 
 
 @pytest.fixture
@@ -65,6 +74,7 @@ def test_flow_writes_outputs(prefect_harness, campaign, tmp_path, db_url):
     parser = Rows()
     parser.feed(html)
     assert parser.rows == [("fin", "invalid"), ("osv", "missing"), ("ukt", "accepted")]
+    assert parser.cells["ukt"] == ["ukt", "Управління ІКТ", "прийнято", "ukt.xlsx", "2", "0", "0", "2"]
 
 
 def test_flow_graph_snapshot():
