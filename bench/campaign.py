@@ -18,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "inventories"))
-from generate_demo import department_rows, write_xlsx  # noqa: E402
+from build_demo import department_rows, write_xlsx  # noqa: E402
 
 DEPARTMENTS, ITEMS = 40, 300
 

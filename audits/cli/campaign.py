@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+from .common import console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
 
 app = typer.Typer(help="Run an audit campaign or show its status.", no_args_is_help=True)
 
@@ -82,10 +82,9 @@ LABELS = {"accepted": "[green]прийнято[/]", "invalid": "[red]потре�
 
 
 def _print_summary(summary: dict, outputs: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = make_console()
     console.print(f"[bold]{summary['campaign']['name']}[/] ({summary['campaign']['slug']}), "
                   f"дата аудиту {summary['campaign']['as_of']}")
     table = Table("Код", "Виконавчий орган", "Стан", "Рядків", "Помилок", "Попереджень")

@@ -42,3 +42,11 @@ def cannot_run(debug: bool):
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def console():
+    """A rich console; piped output (make run, CI logs) gets a 120-column width, not 80."""
+    from rich.console import Console
+
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=120)

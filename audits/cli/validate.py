@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+from .common import console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
 
 HELP = """Validate inventory spreadsheets (.xlsx, .ods, .csv) against the inventory schema.
 
@@ -36,10 +36,9 @@ def command(
 
 
 def _print_human(reports) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = make_console()
     for report in reports:
         verdict = "[green]без помилок[/]" if report.valid else "[red]є помилки[/]"
         console.print(f"[bold]{report.file}[/]: рядків {report.rows}, {verdict}")
