@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import settings
 from .grid import Grid, Limits, is_blank
-from .header import Header, find_header
+from .header import SCAN_ROWS, Header, find_header
 from .ods import read_ods
 from .schema import InventorySchema
 from .source import Source, check_archive, sniff_kind
@@ -31,7 +31,8 @@ class Table:
 
 
 def default_limits() -> Limits:
-    return Limits(max_rows=settings.get("max_rows"), max_columns=settings.get("max_columns"),
+    """Reading stops a little past the data-row limit (room for a title block and the header)."""
+    return Limits(max_rows=settings.get("max_rows") + SCAN_ROWS + 1, max_columns=settings.get("max_columns"),
                   deadline=time.monotonic() + settings.get("read_timeout_s"))
 
 
@@ -57,7 +58,8 @@ def pick_table(grids: list[Grid], schema: InventorySchema) -> Table | None:
     if best is None:
         return None
     _, grid, header = best
-    return Table(grid.sheet, header, _records(grid, header), grid.truncated)
+    records, limit = _records(grid, header), settings.get("max_rows")
+    return Table(grid.sheet, header, records[:limit], grid.truncated or len(records) > limit)
 
 
 def _records(grid: Grid, header: Header) -> list[Record]:

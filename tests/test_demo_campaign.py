@@ -1,0 +1,31 @@
+"""The bundled demo campaign reports exactly its planted mistakes (inventories/README.md)."""
+from __future__ import annotations
+
+from datetime import date
+
+from audits.campaign import pipeline
+from audits.campaign.config import load_campaign
+from conftest import DEMO
+
+PLANTED = [
+    ("cnap", 8, "A", "duplicate-id"), ("cnap", 11, "B", "too-long"),
+    ("eco", 5, "B", "same-title-other-department"),
+    ("fin", 6, "F", "bad-email"), ("fin", 7, "B", "same-title-other-department"), ("fin", 8, "K", "not-in-list"),
+    ("fin", 11, "G", "missing-value"),
+    ("kadry", 5, "M", "date-after-as-of"), ("kadry", 8, "E", "missing-value"),
+    ("mist", 5, "T", "published-without-link"), ("mist", 7, "K", "not-in-list"), ("mist", 12, "L", "date-after-as-of"),
+    ("ozd", 2, "L", "bad-date"), ("ozd", 4, "T", "published-without-link"), ("ozd", 6, "N", "bad-number"),
+    ("soc", 5, "R", "personal-data-open"),
+    ("varta", 6, "N", "too-small"), ("varta", 9, "I", "not-in-list"),
+]
+
+
+def test_demo_reports_exactly_the_planted_mistakes():
+    config = load_campaign(DEMO)
+    inspections = [pipeline.inspect(item, date(2020, 6, 1)) for item in pipeline.plan(config)]
+    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config)
+    found = [f for i in inspections for f in i.report.findings] + cross
+    assert sorted((f.department, f.row, f.column_letter, f.code) for f in found) == PLANTED
+    sent = {i.department for i in inspections}
+    assert {d.code for d in config.departments} - sent == {"kap", "sport"}
+    assert all(8 <= i.report.rows <= 40 for i in inspections)
