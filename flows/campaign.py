@@ -9,6 +9,7 @@ from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from audits.campaign import outputs, pipeline
 from audits.campaign.config import load_campaign
@@ -52,8 +53,10 @@ def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url:
     example = config.departments[0].code if config.departments else "ukt"
     items = pipeline.plan(config)
     inspections = inspect_file.map(items, unmapped(as_of), unmapped(example)).result()
-    cross = cross_checks(inspections, config)
-    store(db_url, config, inspections, cross, received_at or datetime.now().replace(microsecond=0))
+    # quote(): Prefect would otherwise walk every cell of every inspection looking for futures
+    # (about 3.4 million objects for 40 × 300 rows: 115 s of 156 s in a profile of the bench).
+    cross = cross_checks(quote(inspections), config)
+    store(db_url, config, quote(inspections), quote(cross), received_at or datetime.now().replace(microsecond=0))
     paths = write_outputs(db_url, config.slug, Path(out))
     errors = any(f.is_error for i in pipeline.current_per_department(inspections) for f in i.report.findings)
     return {"outputs": paths, "errors_found": errors, "as_of": as_of.isoformat(), "campaign": config.slug}
