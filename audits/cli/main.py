@@ -6,12 +6,13 @@ import sys
 
 import typer
 
-from . import campaign, validate
+from . import campaign, catalogue, validate
 
 app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")
+app.add_typer(catalogue.app, name="catalogue")
 
 
 def main() -> None:

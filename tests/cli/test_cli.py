@@ -105,3 +105,21 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
     assert status.exit_code == 0
     assert json.loads(status.stdout) == summary
+
+
+def test_catalogue_list_council_json():
+    result = odaudit("catalogue", "list", "--scope", "council", "--json")
+    items = json.loads(result.stdout)
+    assert result.returncode == 0 and len(items) == 73
+    assert set(items[0]) == {"id", "title", "holder", "scope"}
+
+
+def test_catalogue_match_file_json_aligned_with_inputs(tmp_path):
+    titles = tmp_path / "titles.txt"
+    titles.write_text("Адресний реєстр міста\nПерелік музеїв\n", encoding="utf-8")
+    result = odaudit("catalogue", "match", "Громадські вбиральні", "--file", titles, "--json")
+    out = json.loads(result.stdout)
+    assert [r["input"] for r in out] == ["Громадські вбиральні", "Адресний реєстр міста", "Перелік музеїв"]
+    assert [(r["match"] or {}).get("id") for r in out][:2] == ["oms-37", "oms-20"]
+    assert set(out[0]["match"]) == {"id", "title", "holder", "score"}
+    assert [r["confident"] for r in out] == [True, True, False]

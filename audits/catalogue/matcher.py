@@ -1,0 +1,92 @@
+"""Match a dataset title written the way people write to the Resolution 835 catalogue.
+
+An explicit catalogue reference (an item id such as ``oms-01`` or the item's own title)
+wins; otherwise titles are compared on normalised, stemmed tokens with rapidfuzz and the
+best item is returned with its score (0–100), whether it is confident, and up to three
+alternatives. The thresholds were set on tests/catalogue/data/drifted-titles.csv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .catalogue import CatalogueItem, load_catalogue
+from .normalize import key
+
+CONFIDENT = 65        # score at or above which a match is confident ...
+MARGIN = 6            # ... when it also beats the runner-up by this much ...
+COVERAGE = 0.4        # ... and this share of the title's words appear in the item
+SHOWN = 55            # alternatives below this are not worth showing
+ID = re.compile(r"^(all|oms|h\d{2})-\d{2,3}$")
+
+
+@dataclass(frozen=True)
+class Match:
+    input: str
+    item: CatalogueItem | None
+    score: float
+    confident: bool
+    alternatives: list[tuple[CatalogueItem, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        entry = lambda item, score: {"id": item.id, "title": item.title, "holder": item.holder,  # noqa: E731
+                                     "score": round(score, 1)}
+        return {"input": self.input, "match": entry(self.item, self.score) if self.item else None,
+                "confident": self.confident, "alternatives": [entry(i, s) for i, s in self.alternatives]}
+
+
+@cache
+def _index(scope: str) -> tuple[tuple[CatalogueItem, ...], tuple[str, ...]]:
+    items = load_catalogue(scope)
+    return items, tuple(key(i.title) for i in items)
+
+
+def scores(queries: list[str], keys) -> "numpy.ndarray":
+    """Mostly token-set similarity (a shortened title is a subset of the Annex wording),
+    tempered by whole-string similarity so that a subset of a longer item does not tie.
+    Both run in rapidfuzz's C++ over all pairs at once."""
+    return (0.8 * process.cdist(queries, keys, scorer=fuzz.token_set_ratio, workers=-1)
+            + 0.2 * process.cdist(queries, keys, scorer=fuzz.ratio, workers=-1))
+
+
+def coverage(query: str, target: str) -> float:
+    words, found = query.split(), set(target.split())
+    return sum(w in found for w in words) / max(1, len(words))
+
+
+def match(title: str, scope: str = "council", reference: str | None = None) -> Match:
+    return match_many([title], scope, [reference])[0]
+
+
+def match_many(titles: list[str], scope: str = "council", references: list | None = None) -> list[Match]:
+    """Match many titles in one pass; ``references`` (aligned, optional) are explicit catalogue refs."""
+    items, keys = _index(scope)
+    references = references or [None] * len(titles)
+    queries = [key(t) for t in titles]
+    table = scores(queries, keys) if titles else None
+    return [_result(title, query, ref, table[row], items, keys)
+            for row, (title, query, ref) in enumerate(zip(titles, queries, references))]
+
+
+def _result(title: str, query: str, reference, row, items, keys) -> Match:
+    explicit = _explicit(reference, items) if reference else None
+    if explicit is not None:
+        return Match(title, explicit, 100.0, True)
+    order = [int(i) for i in row.argsort()[::-1][:4] if row[i] >= SHOWN] if query else []
+    if not order:
+        return Match(title, None, 0.0, False)
+    best, runner_up = float(row[order[0]]), float(row[order[1]]) if len(order) > 1 else 0.0
+    confident = (best >= CONFIDENT and best - runner_up >= MARGIN
+                 and coverage(query, keys[order[0]]) >= COVERAGE)
+    return Match(title, items[order[0]], best, confident, [(items[i], float(row[i])) for i in order[1:]])
+
+
+def _explicit(reference: str, items) -> CatalogueItem | None:
+    ref = reference.strip()
+    if ID.match(ref.casefold()):
+        return next((i for i in items if i.id == ref.casefold()), None)
+    wanted = key(ref)
+    return next((i for i in items if key(i.title) == wanted), None)

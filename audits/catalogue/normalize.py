@@ -1,0 +1,49 @@
+"""Ukrainian titles → comparable tokens: one apostrophe, no quotes, «проєкт» spelling,
+known abbreviations expanded, years, numbers, the council's own name and filler words
+removed, and words cut to a stem so that inflected forms meet (зупинок / зупинки)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
+ABBREVIATIONS = {
+    "осбб": "об'єднання співвласників багатоквартирних будинків",
+    "цнап": "центр надання адміністративних послуг",
+    "днз": "дошкільні навчальні заклади", "здо": "заклади дошкільної освіти",
+    "зно": "зовнішнє незалежне оцінювання",
+    "кп": "комунальні підприємства", "маф": "тимчасові споруди", "тс": "тимчасові споруди",
+    "ез": "електричного транспорту", "езс": "зарядні станції електричного транспорту",
+    "фінпланів": "фінансових планів", "е-петиції": "електронні петиції", "нпа": "нормативно-правових актів",
+    "тг": "територіальної громади", "тпд": "тимчасові споруди підприємницької діяльності",
+}
+FILLER = set("""
+та і й в у з із зі на до про що які який яка яке для по за від при щодо тощо їх його її у тому числі
+дані даних інформація інформації відомості відомостей перелік переліки переліку список набір наборів
+луцьк луцька луцьку луцької луцький міста місто міський міська міської міських міськради рада ради раді
+територіальної громади громада виконавчих органів управління департамент відділ рік роки року р
+""".split())
+STEM = 5
+
+
+def normalize(title: str) -> str:
+    text = unicodedata.normalize("NFC", str(title)).casefold().translate(APOSTROPHES)
+    text = re.sub(r"прое[кк]т", "проєкт", text)
+    text = re.sub(r"[«»\"“”„()\[\]{}:;,.!?/\\|*]+", " ", text)
+    words = [ABBREVIATIONS.get(w, w) for w in text.split()]
+    return " ".join(words)
+
+
+def tokens(title: str) -> list[str]:
+    """Stemmed content words of a title, in order."""
+    out = []
+    for word in re.findall(r"[\w'-]+", normalize(title)):
+        word = word.strip("'-")
+        if not word or word in FILLER or word.isdigit() or re.fullmatch(r"(19|20)\d\d(-?[рx])?", word):
+            continue
+        out.append(word[:STEM])
+    return out
+
+
+def key(title: str) -> str:
+    return " ".join(tokens(title))
