@@ -86,7 +86,7 @@ def test_unreachable_database_exits_2(tmp_path):
 
 def test_every_command_has_help_with_example():
     runner = CliRunner()
-    for args in (["validate"], ["campaign", "run"], ["campaign", "status"]):
+    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
