@@ -23,8 +23,8 @@ def test_labelled_set_accuracy():
     results = [(r["expected"], match(r["input"])) for r in rows]
     top1 = sum(m.item is not None and m.item.id == e for e, m in results if e) / len(positives)
     false_confident = sum(m.confident and m.item.id != e for e, m in results)
-    assert top1 >= 0.90, top1                      # measured: 0.915
-    assert false_confident / len(rows) <= 0.01     # measured: 1 of 172
+    assert top1 >= 0.90, top1                      # measured: 0.912
+    assert false_confident / len(rows) <= 0.01     # measured: 1 of 184
 
 
 @pytest.mark.parametrize("title, expected", [

@@ -1,0 +1,67 @@
+"""Coverage of the 73 datasets a city council owes: who holds each, is it published.
+
+Register rows are linked to catalogue items by their explicit reference (column «Пункт
+постанови № 835») or else by a confident title match. Status per item: ``published`` (a
+holder says so and gives a link), ``held`` (declared but not published), ``not-found``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalogue import CatalogueItem, load_catalogue
+from .matcher import match_many
+
+PUBLISHED, HELD, NOT_FOUND = "published", "held", "not-found"
+STATUS_LABELS = {PUBLISHED: "оприлюднено", HELD: "є, але не оприлюднено", NOT_FOUND: "не знайдено в жодному переліку"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One register row declared as (or matched to) a catalogue item."""
+    catalogue_id: str
+    department: str
+    row: int
+    title: str
+    method: str            # 'reference' or 'title'
+    score: float
+    published: bool
+    portal_url: str | None
+
+
+@dataclass
+class CoverageEntry:
+    item: CatalogueItem
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if any(link.published for link in self.links):
+            return PUBLISHED
+        return HELD if self.links else NOT_FOUND
+
+    def to_dict(self) -> dict:
+        return {"id": self.item.id, "title": self.item.title, "scope": self.item.scope, "status": self.status,
+                "departments": sorted({link.department for link in self.links}),
+                "portal_urls": sorted({link.portal_url for link in self.links if link.published})}
+
+
+def link_register(rows: list[dict]) -> list[Link]:
+    """Confident links of register rows (dicts with department_code, row, title, catalogue_ref,
+    published, portal_url) to the council's catalogue items."""
+    matches = match_many([r.get("title") or "" for r in rows], "council", [r.get("catalogue_ref") for r in rows])
+    return [Link(m.item.id, r["department_code"], r["row"], r.get("title") or "",
+                 "reference" if m.score == 100.0 and r.get("catalogue_ref") else "title", round(m.score, 1),
+                 bool(r.get("published") and r.get("portal_url")), r.get("portal_url"))
+            for r, m in zip(rows, matches) if m.confident]
+
+
+def coverage(links: list[Link]) -> list[CoverageEntry]:
+    entries = {item.id: CoverageEntry(item) for item in load_catalogue("council")}
+    for link in links:
+        entries[link.catalogue_id].links.append(link)
+    return list(entries.values())
+
+
+def totals(entries: list[CoverageEntry]) -> dict:
+    count = lambda s: sum(e.status == s for e in entries)  # noqa: E731
+    return {"items": len(entries), PUBLISHED: count(PUBLISHED), HELD: count(HELD), NOT_FOUND: count(NOT_FOUND)}
