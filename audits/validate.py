@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import settings
-from .checks import columns, date_after_as_of, personal_open, published_link, table_schema
+from .checks import catalogue_ref, columns, date_after_as_of, personal_open, published_link, table_schema
 from .checks.base import Context, Row
 from .findings import FileReport, Finding
 from .inventory.grid import ReadError
@@ -22,7 +22,7 @@ from .inventory.typed import cast
 from .messages import CODES, render
 
 log = logging.getLogger(__name__)
-ROW_CHECKS = (published_link.check, personal_open.check, date_after_as_of.check)
+ROW_CHECKS = (published_link.check, personal_open.check, date_after_as_of.check, catalogue_ref.check)
 
 
 @dataclass

@@ -119,6 +119,15 @@ DEPARTMENTS = [
     ("kap", "Управління капітального будівництва", None, ("Яковлев Сергій Петрович", "s.yakovlev@lutskrada.gov.ua"), []),
 ]
 
+# Resolution 835 items each body is expected to hold (the ICT office's assignment, shown in feedback)
+MANDATORY = {
+    "ukt": ["all-06", "all-15", "oms-16", "oms-54"], "fin": ["all-12", "all-13", "oms-02"],
+    "eco": ["oms-05", "oms-06", "oms-07", "oms-44"], "zhkg": ["oms-01", "oms-37", "oms-48", "oms-49", "oms-51"],
+    "trans": ["oms-09", "oms-10", "oms-19", "oms-36", "oms-38", "oms-39", "oms-56"], "osv": ["oms-25", "oms-26"],
+    "ozd": ["oms-11", "oms-23"], "soc": ["oms-15", "oms-29"], "mist": ["oms-04", "oms-20", "oms-27", "oms-35", "oms-43"],
+    "cnap": ["oms-21"], "varta": ["oms-52"], "kap": ["oms-03", "oms-42"], "sport": ["oms-51"],
+}
+
 CATALOGUE = {  # titles that are Resolution 835 items, with the Annex wording
     "Перелік об'єктів комунальної власності": "Перелік об’єктів комунальної власності",
     "Бюджет Луцької міської територіальної громади": "Бюджет відповідної адміністративно-територіальної одиниці",
@@ -279,7 +288,8 @@ def campaign_yaml() -> dict:
         "city": "Луцьк", "year": 2020, "as_of": "2020-06-01", "deadline": "2020-05-29",
         "contact": {"name": "Управління інформаційно-комунікаційних технологій", "email": "ikt@lutskrada.gov.ua",
                     "phone": "+380 332 77 79 00"},
-        "departments": [{"code": code, "name": name, "contact": {"person": person[0], "email": person[1]}}
+        "departments": [{"code": code, "name": name, "contact": {"person": person[0], "email": person[1]},
+                         **({"mandatory": MANDATORY[code]} if code in MANDATORY else {})}
                         for code, name, _, person, _ in DEPARTMENTS],
     }
 

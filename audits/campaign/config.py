@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ..catalogue.catalogue import load_catalogue
+
 CONFIG_NAME = "campaign.yaml"
 CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 IGNORED = {CONFIG_NAME, "README.md", "readme.md"}
@@ -23,6 +25,7 @@ class DepartmentConfig:
     name: str
     person: str | None = None
     email: str | None = None
+    mandatory: tuple[str, ...] = ()   # Resolution 835 item ids (e.g. oms-10) this body is expected to hold
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,12 @@ def _department(raw: dict, path: Path) -> DepartmentConfig:
     if not CODE.match(code) or not raw.get("name"):
         raise CampaignConfigError(f"{path}: each department needs a lowercase latin 'code' and a 'name' (got {raw!r})")
     contact = raw.get("contact") or {}
-    return DepartmentConfig(code, str(raw["name"]), contact.get("person"), contact.get("email"))
+    mandatory = tuple(str(i) for i in raw.get("mandatory") or ())
+    unknown = set(mandatory) - {item.id for item in load_catalogue("council")}
+    if unknown:
+        raise CampaignConfigError(f"{path}: department {code}: unknown Resolution 835 items {sorted(unknown)} "
+                                  "(see 'odaudit catalogue list')")
+    return DepartmentConfig(code, str(raw["name"]), contact.get("person"), contact.get("email"), mandatory)
 
 
 def _date(value, key: str, path: Path) -> date | None:

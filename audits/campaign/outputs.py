@@ -6,14 +6,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..catalogue.coverage import STATUS_LABELS, coverage
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
 from ..reports.status_html import write_status_html
 from ..store.db import transaction
 from ..store.models import FindingRow, Submission
-from ..store.repository import FINDING_KEYS, get_campaign
+from ..store.repository import FINDING_KEYS, coverage_links, get_campaign
 from .status import campaign_status, register_rows
 
-OUTPUTS = ("summary.json", "findings.csv", "register.csv", "status.html")
+OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "status.html")
+COVERAGE_COLUMNS = ("id", "title", "scope", "status", "status_uk", "departments", "portal_urls")
 
 
 def current_findings(session, campaign) -> list[dict]:
@@ -38,10 +40,17 @@ def write_outputs(engine, slug: str, out: Path) -> dict[str, Path]:
         status = campaign_status(session, campaign)
         findings = current_findings(session, campaign)
         register = register_rows(session, campaign)
+        covered = [entry.to_dict() for entry in coverage(coverage_links(session, campaign))]
     summary = status.to_dict()
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_csv(out / "findings.csv", FINDING_COLUMNS, findings)
     register_columns = list(register[0]) if register else ["department_code", "department_name", "file", "row"]
     write_csv(out / "register.csv", register_columns, register)
-    write_status_html(out / "status.html", summary, findings)
+    write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
+    write_status_html(out / "status.html", summary, findings, covered)
     return {name: out / name for name in OUTPUTS}
+
+
+def _coverage_row(entry: dict) -> dict:
+    return {**entry, "status_uk": STATUS_LABELS[entry["status"]], "departments": ", ".join(entry["departments"]),
+            "portal_urls": " ".join(entry["portal_urls"])}

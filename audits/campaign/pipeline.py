@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ..catalogue.coverage import link_register
 from ..checks import same_title
 from ..findings import Finding
 from ..messages import CODES, render
 from ..store.db import transaction
-from ..store.repository import (replace_campaign_findings, save_campaign, save_inspection, set_current,
-                                submissions)
+from ..store.repository import (replace_campaign_findings, replace_coverage, save_campaign, save_inspection,
+                                set_current, submissions)
 from ..validate import Inspection, inspect_file
 from .config import CampaignConfig, department_of, submitted_files
+from .status import register_rows
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,5 @@ def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
         set_current(submissions(session, campaign), [stored[id(i)] for i in current])
         by_department = {i.department: stored[id(i)].id for i in current if i.department}
         replace_campaign_findings(session, campaign, [(f, by_department[f.department]) for f in cross])
+        session.flush()
+        replace_coverage(session, campaign, link_register(register_rows(session, campaign)))

@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 
+from ..catalogue.catalogue import by_id
+from ..catalogue.coverage import coverage, totals as coverage_totals
 from ..inventory.schema import load_schema
 from ..store.models import Campaign, FindingRow, Submission
-from ..store.repository import submissions
+from ..store.repository import coverage_links, submissions
 
 MISSING, INVALID, ACCEPTED = "missing", "invalid", "accepted"
 
@@ -26,6 +28,7 @@ class DepartmentStatus:
     warnings: int = 0
     register_items: int = 0        # items in the register (from the latest accepted file)
     register_file: str | None = None
+    mandatory: list[dict] = field(default_factory=list)   # expected Resolution 835 items and their state
 
 
 @dataclass
@@ -37,6 +40,7 @@ class CampaignStatus:
     as_of: str | None
     departments: list[DepartmentStatus]
     unassigned: list[dict] = field(default_factory=list)
+    coverage: dict = field(default_factory=dict)
 
     @property
     def totals(self) -> dict:
@@ -52,19 +56,31 @@ class CampaignStatus:
     def to_dict(self) -> dict:
         return {"campaign": {"slug": self.slug, "name": self.name, "year": self.year,
                              "deadline": self.deadline, "as_of": self.as_of},
-                "totals": self.totals, "departments": [asdict(d) for d in self.departments],
-                "unassigned_files": self.unassigned}
+                "totals": self.totals, "coverage": self.coverage,
+                "departments": [asdict(d) for d in self.departments], "unassigned_files": self.unassigned}
 
 
 def campaign_status(session, campaign: Campaign) -> CampaignStatus:
     subs = submissions(session, campaign)
     counts = _finding_counts(session, campaign)
+    links = coverage_links(session, campaign)
     departments = [_department_status(d, subs, counts) for d in campaign.departments]
+    for dept in departments:
+        dept.mandatory = _mandatory(next(d for d in campaign.departments if d.code == dept.code), links)
     unassigned = [{"file": s.filename, "sha256": s.sha256, "errors": counts.get((s.id, "error"), 0),
                    "warnings": counts.get((s.id, "warning"), 0)}
                   for s in subs if s.department_id is None and s.is_current]
     return CampaignStatus(campaign.slug, campaign.name, campaign.year, _iso(campaign.deadline),
-                          _iso(campaign.as_of), departments, unassigned)
+                          _iso(campaign.as_of), departments, unassigned, coverage_totals(coverage(links)))
+
+
+def _mandatory(dept, links) -> list[dict]:
+    """The Resolution 835 items this body is expected to hold: declared in its register? published?"""
+    own = [link for link in links if link.department == dept.code]
+    return [{"id": item_id, "title": by_id(item_id).title,
+             "declared": any(link.catalogue_id == item_id for link in own),
+             "published": any(link.catalogue_id == item_id and link.published for link in own)}
+            for item_id in dept.mandatory or []]
 
 
 def _department_status(dept, subs: list[Submission], counts: dict) -> DepartmentStatus:

@@ -50,7 +50,7 @@ def link_register(rows: list[dict]) -> list[Link]:
     published, portal_url) to the council's catalogue items."""
     matches = match_many([r.get("title") or "" for r in rows], "council", [r.get("catalogue_ref") for r in rows])
     return [Link(m.item.id, r["department_code"], r["row"], r.get("title") or "",
-                 "reference" if m.score == 100.0 and r.get("catalogue_ref") else "title", round(m.score, 1),
+                 m.method, round(m.score, 1),
                  bool(r.get("published") and r.get("portal_url")), r.get("portal_url"))
             for r, m in zip(rows, matches) if m.confident]
 

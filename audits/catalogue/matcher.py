@@ -30,6 +30,7 @@ class Match:
     score: float
     confident: bool
     alternatives: list[tuple[CatalogueItem, float]] = field(default_factory=list)
+    method: str = "title"          # 'reference' when the clerk's catalogue reference decided
 
     def to_dict(self) -> dict:
         entry = lambda item, score: {"id": item.id, "title": item.title, "holder": item.holder,  # noqa: E731
@@ -62,19 +63,28 @@ def match(title: str, scope: str = "council", reference: str | None = None) -> M
 
 
 def match_many(titles: list[str], scope: str = "council", references: list | None = None) -> list[Match]:
-    """Match many titles in one pass; ``references`` (aligned, optional) are explicit catalogue refs."""
+    """Match many titles in one pass; ``references`` (aligned, optional) are the clerk's catalogue
+    references: an item id, the item's title, or the title as the clerk wrote it (matched too)."""
     items, keys = _index(scope)
-    references = references or [None] * len(titles)
+    matches = _by_title(titles, items, keys)
+    refs = [(i, r) for i, r in enumerate(references or []) if r and str(r).strip()]
+    by_ref = _by_title([str(r) for _, r in refs], items, keys)
+    for (i, ref), ref_match in zip(refs, by_ref):
+        explicit = _explicit(str(ref), items)
+        if explicit is not None:
+            matches[i] = Match(titles[i], explicit, 100.0, True, method="reference")
+        elif ref_match.confident:
+            matches[i] = Match(titles[i], ref_match.item, ref_match.score, True, ref_match.alternatives, "reference")
+    return matches
+
+
+def _by_title(titles: list[str], items, keys) -> list[Match]:
     queries = [key(t) for t in titles]
     table = scores(queries, keys) if titles else None
-    return [_result(title, query, ref, table[row], items, keys)
-            for row, (title, query, ref) in enumerate(zip(titles, queries, references))]
+    return [_result(title, query, table[row], items, keys) for row, (title, query) in enumerate(zip(titles, queries))]
 
 
-def _result(title: str, query: str, reference, row, items, keys) -> Match:
-    explicit = _explicit(reference, items) if reference else None
-    if explicit is not None:
-        return Match(title, explicit, 100.0, True)
+def _result(title: str, query: str, row, items, keys) -> Match:
     order = [int(i) for i in row.argsort()[::-1][:4] if row[i] >= SHOWN] if query else []
     if not order:
         return Match(title, None, 0.0, False)

@@ -94,5 +94,9 @@ def _print_summary(summary: dict, outputs: dict) -> None:
     t = summary["totals"]
     console.print(f"Прийнято {t['accepted']}, потребують виправлень {t['invalid']}, не надіслали {t['missing']}; "
                   f"у реєстрі {t['register_items']} наборів; помилок {t['errors']}, попереджень {t['warnings']}.")
+    c = summary.get("coverage")
+    if c:
+        console.print(f"Постанова № 835: з {c['items']} обов'язкових наборів оприлюднено {c['published']}, "
+                      f"є в переліках, але не оприлюднено {c['held']}, не знайдено {c['not-found']}.")
     for name, path in outputs.items():
         console.print(f"  {name}: {path}")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..catalogue.coverage import STATUS_LABELS as COVERAGE_LABELS
+
 STATUS_LABELS = {"accepted": "прийнято", "invalid": "потребує виправлень", "missing": "не надіслано"}
 
 
@@ -14,14 +16,15 @@ def environment() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def render_status(summary: dict, findings: list[dict]) -> str:
+def render_status(summary: dict, findings: list[dict], coverage: list[dict] = ()) -> str:
     by_department = defaultdict(list)
     for f in findings:
         by_department[f["department"] or ""].append(f)
     return environment().get_template("status.html").render(
-        summary=summary, findings=by_department, labels=STATUS_LABELS)
+        summary=summary, findings=by_department, labels=STATUS_LABELS, coverage=coverage,
+        coverage_labels=COVERAGE_LABELS)
 
 
-def write_status_html(path: Path, summary: dict, findings: list[dict]) -> Path:
-    Path(path).write_text(render_status(summary, findings), encoding="utf-8")
+def write_status_html(path: Path, summary: dict, findings: list[dict], coverage: list[dict] = ()) -> Path:
+    Path(path).write_text(render_status(summary, findings, coverage), encoding="utf-8")
     return Path(path)

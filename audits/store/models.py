@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String,
                         Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -33,6 +33,7 @@ class Department(Base):
     name: Mapped[str] = mapped_column(String(500))
     contact_person: Mapped[str | None] = mapped_column(String(300))
     contact_email: Mapped[str | None] = mapped_column(String(300))
+    mandatory: Mapped[list | None] = mapped_column(JSON)   # Resolution 835 item ids it is expected to hold
     campaign: Mapped[Campaign] = relationship(back_populates="departments")
 
 
@@ -99,3 +100,19 @@ class FindingRow(Base):
     value: Mapped[str | None] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     submission: Mapped[Submission | None] = relationship(back_populates="findings")
+
+
+class CoverageLink(Base):
+    """A register row linked to a Resolution 835 item (by reference or confident title match).
+    Recomputed from the register at each run; rows change only when the links change."""
+    __tablename__ = "coverage_link"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    catalogue_id: Mapped[str] = mapped_column(String(20))
+    department: Mapped[str] = mapped_column(String(64))
+    row: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(20))
+    score: Mapped[float] = mapped_column(Float)
+    published: Mapped[bool] = mapped_column(Boolean)
+    portal_url: Mapped[str | None] = mapped_column(Text)

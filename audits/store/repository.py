@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from ..campaign.config import CampaignConfig
 from ..findings import Finding
-from .models import Campaign, Department, FindingRow, InventoryItem, Submission
+from ..catalogue.coverage import Link
+from .models import Campaign, CoverageLink, Department, FindingRow, InventoryItem, Submission
 
 ITEM_COLUMNS = ("title", "update_frequency", "last_updated", "current_as_of", "records",
                 "personal_data", "access", "published", "portal_url", "catalogue_ref")
@@ -28,7 +29,8 @@ def save_campaign(session, config: CampaignConfig) -> Campaign:
     for dept in config.departments:
         row = known.get(dept.code) or Department(code=dept.code, campaign=campaign)
         session.add(row)
-        for key, value in (("name", dept.name), ("contact_person", dept.person), ("contact_email", dept.email)):
+        for key, value in (("name", dept.name), ("contact_person", dept.person), ("contact_email", dept.email),
+                           ("mandatory", list(dept.mandatory))):
             _set(row, key, value)
     session.flush()
     return campaign
@@ -124,3 +126,27 @@ def findings_of(session, submission: Submission) -> list[FindingRow]:
     return list(session.scalars(select(FindingRow).where(FindingRow.submission_id == submission.id)
                                 .order_by(FindingRow.scope.desc(), FindingRow.row, FindingRow.column_letter,
                                           FindingRow.id)))
+
+
+LINK_KEYS = ("catalogue_id", "department", "row", "title", "method", "score", "published", "portal_url")
+
+
+def replace_coverage(session, campaign: Campaign, links: list[Link]) -> None:
+    """Store the register's links to the catalogue; rows change only if the links changed."""
+    stored = coverage_links_rows(session, campaign)
+    as_key = lambda link: tuple(getattr(link, k) for k in LINK_KEYS)  # noqa: E731
+    if sorted(map(as_key, stored), key=repr) == sorted(map(as_key, links), key=repr):
+        return
+    for row in stored:
+        session.delete(row)
+    session.add_all(CoverageLink(campaign_id=campaign.id, **{k: getattr(link, k) for k in LINK_KEYS})
+                    for link in links)
+
+
+def coverage_links_rows(session, campaign: Campaign) -> list[CoverageLink]:
+    return list(session.scalars(select(CoverageLink).where(CoverageLink.campaign_id == campaign.id)
+                                .order_by(CoverageLink.catalogue_id, CoverageLink.department, CoverageLink.row)))
+
+
+def coverage_links(session, campaign: Campaign) -> list[Link]:
+    return [Link(**{k: getattr(row, k) for k in LINK_KEYS}) for row in coverage_links_rows(session, campaign)]

@@ -86,7 +86,8 @@ def test_unreachable_database_exits_2(tmp_path):
 
 def test_every_command_has_help_with_example():
     runner = CliRunner()
-    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"]):
+    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
+                 ["coverage"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
@@ -101,7 +102,8 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
-    assert sorted(p.name for p in out.iterdir()) == ["findings.csv", "register.csv", "status.html", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "findings.csv", "register.csv", "status.html",
+                                                     "summary.json"]
     status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
     assert status.exit_code == 0
     assert json.loads(status.stdout) == summary
@@ -123,3 +125,29 @@ def test_catalogue_match_file_json_aligned_with_inputs(tmp_path):
     assert [(r["match"] or {}).get("id") for r in out][:2] == ["oms-37", "oms-20"]
     assert set(out[0]["match"]) == {"id", "title", "holder", "score"}
     assert [r["confident"] for r in out] == [True, True, False]
+
+
+def test_coverage_json_after_a_run(tmp_path):
+    from datetime import date, datetime
+
+    from audits.campaign import pipeline
+    from audits.campaign.config import load_campaign
+    from audits.store.db import open_database
+
+    directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ"})
+    write_inventory(directory / "ukt.xlsx", [good_row(1, title="Адресний реєстр міста")])
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    config = load_campaign(directory)
+    pipeline.store_run(open_database(db), config, [pipeline.inspect(i, date(2020, 6, 1)) for i in pipeline.plan(config)],
+                       [], datetime(2020, 5, 20))
+    result = odaudit("coverage", "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert (out["campaign"], out["totals"]) == ("test-2020", {"items": 73, "published": 0, "held": 1, "not-found": 72})
+    held = [i for i in out["items"] if i["status"] == "held"]
+    assert [(i["id"], i["departments"]) for i in held] == [("oms-20", ["ukt"])]
+    assert set(held[0]) == {"id", "title", "scope", "status", "departments", "portal_urls"}
+
+
+def test_coverage_without_a_campaign_exits_2(tmp_path):
+    assert odaudit("coverage", "--db", f"sqlite:///{tmp_path / 'empty.sqlite'}").returncode == 2
