@@ -45,10 +45,10 @@ def _index(scope: str) -> tuple[tuple[CatalogueItem, ...], tuple[str, ...]]:
     return items, tuple(key(i.title) for i in items)
 
 
-def scores(queries: list[str], keys) -> "numpy.ndarray":
+def scores(queries: list[str], keys):
     """Mostly token-set similarity (a shortened title is a subset of the Annex wording),
     tempered by whole-string similarity so that a subset of a longer item does not tie.
-    Both run in rapidfuzz's C++ over all pairs at once."""
+    Both run in rapidfuzz's C++ over all pairs at once; returns a numpy array queries × keys."""
     return (0.8 * process.cdist(queries, keys, scorer=fuzz.token_set_ratio, workers=-1)
             + 0.2 * process.cdist(queries, keys, scorer=fuzz.ratio, workers=-1))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "inventory.schema.yaml"
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "\u02bc": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
 def fold(text: str) -> str:

@@ -1,7 +1,7 @@
 """register: campaigns, departments, submissions, items, findings
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28
 """
 from alembic import op
