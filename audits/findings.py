@@ -21,7 +21,7 @@ class Finding:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None          # the header the user sees
-    column_letter: str | None = None   # "B" for spreadsheets, the 1-based position for CSV
+    column_letter: str | None = None   # "B": the column letter, also for CSV (as a spreadsheet shows it)
     field: str | None = None           # the schema field name
     value: str | None = None
 

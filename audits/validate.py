@@ -41,6 +41,9 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
     try:
         source = load_source(path, int(settings.get("max_file_mb") * 1_000_000))
         table = _read_table(source, schema)
+    except OSError as exc:  # vanished, unreadable or a folder
+        finding = file_finding(ReadError("source-error", detail=type(exc).__name__), path.name, department)
+        return Inspection(FileReport(path.name, None, 0, [finding]), department=department)
     except ReadError as exc:
         sha = sha256_of(path) if path.is_file() else None
         return Inspection(FileReport(path.name, sha, 0, [file_finding(exc, path.name, department)]),
@@ -75,7 +78,12 @@ def check_table(table: Table, ctx: Context) -> tuple[list[Row], list[Finding]]:
     missing = set(ctx.schema.names) - set(header.by_field())
     findings += table_schema.check(rows, ctx, relaxed=missing)
     findings += [f for check in ROW_CHECKS for f in check(rows, ctx)]
-    return rows, sorted(findings, key=lambda f: (f.row or 0, f.column_letter or "", f.code))
+    return rows, sorted(findings, key=lambda f: (f.row or 0, _column_order(f.column_letter), f.code))
+
+
+def _column_order(letter: str | None) -> tuple[int, str]:
+    """Sheet order of a column: B before AA."""
+    return (len(letter or ""), letter or "")
 
 
 def to_row(number: int, cells: dict, schema: InventorySchema) -> Row:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from .schema import fold
 
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s+0?0:00(?::00)?)?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 
 
 def to_text(value, field: dict) -> str:

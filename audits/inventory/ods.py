@@ -6,7 +6,7 @@ import zipfile
 from datetime import date, datetime
 from xml.etree.ElementTree import ParseError, iterparse
 
-from .grid import Grid, GridBuilder, Limits, ReadError
+from .grid import Grid, GridBuilder, Limits, ReadError, is_blank
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -50,7 +50,7 @@ def _tables(content, limits: Limits, timeout_text: str):
 
 def _add_rows(builder: GridBuilder, number: int, row: list, repeat: int, stopped: bool) -> int:
     """Blank repeated rows only move the counter; filled ones are added (capped by the limit)."""
-    if stopped or all(v is None or v == "" for v in row):
+    if stopped or all(is_blank(v) for v in row):
         builder.limits.check_time(builder.timeout_text)
         return number + repeat
     for _ in range(repeat):

@@ -26,7 +26,7 @@ def load_source(path: Path, max_bytes: int) -> Source:
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise ReadError("file-too-large", detail=_mb(size), limit=_mb(max_bytes))
+        raise ReadError("file-too-large", detail=_mb(size), limit=_limit(max_bytes))
     data = path.read_bytes()
     return Source(path, data, hashlib.sha256(data).hexdigest())
 
@@ -41,7 +41,7 @@ def sha256_of(path: Path) -> str:
 
 def sniff_kind(data: bytes) -> str:
     """'xlsx', 'ods' or 'csv' by content, not by extension (mislabelled files happen)."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise ReadError("empty-file")
     if data[:4] == b"PK\x03\x04":
         return _zip_kind(data)
@@ -62,7 +62,7 @@ def _zip_kind(data: bytes) -> str:
             names = set(archive.namelist())
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype")[:100]:
+            if "mimetype" in names and b"opendocument.spreadsheet" in _head(archive, "mimetype"):
                 return "ods"
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise ReadError("source-error", detail=f"пошкоджений архів: {exc}") from exc
@@ -71,13 +71,23 @@ def _zip_kind(data: bytes) -> str:
     raise ReadError("unsupported-format", detail="ZIP-архів")
 
 
+def _head(archive: zipfile.ZipFile, name: str, size: int = 100) -> bytes:
+    """The first bytes of a member, without unpacking the rest (a member may be a bomb)."""
+    with archive.open(name) as member:
+        return member.read(size)
+
+
 def check_archive(data: bytes, max_unpacked: int) -> None:
     """Refuse archives that unpack to more than ``max_unpacked`` bytes (zip bombs)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         total = sum(info.file_size for info in archive.infolist())
     if total > max_unpacked:
-        raise ReadError("archive-bomb", detail=_mb(total), limit=_mb(max_unpacked))
+        raise ReadError("archive-bomb", detail=_mb(total), limit=_limit(max_unpacked))
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} МБ"
+    return f"{n / 1_000_000:.2f} МБ"   # two decimals: just over the limit must not read as the limit
+
+
+def _limit(n: int) -> str:
+    return f"{n / 1_000_000:g} МБ"

@@ -1,7 +1,10 @@
 """Validated text → Python values for storage (invalid or empty → None)."""
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def cast(text: str, field: dict):
@@ -9,8 +12,8 @@ def cast(text: str, field: dict):
         return None
     kind = field["type"]
     try:
-        if kind == "date":
-            return date.fromisoformat(text)
+        if kind == "date":  # only YYYY-MM-DD, as validated; fromisoformat also takes 20201231, 2020-W10-4
+            return date.fromisoformat(text) if _ISO_DATE.match(text) else None
         if kind == "integer":
             return int(text)
         if kind == "boolean":
