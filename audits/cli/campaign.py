@@ -7,11 +7,9 @@ from typing import Optional
 
 import typer
 
-from .common import console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+from .common import DB_HELP, console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
 
 app = typer.Typer(help="Run an audit campaign or show its status.", no_args_is_help=True)
-
-DB_HELP = "Database URL (default: $ODAUDIT_DATABASE_URL or sqlite:///var/odaudit.sqlite)."
 
 
 @app.command("run")

@@ -9,6 +9,7 @@ from datetime import date
 import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+DB_HELP = "Database URL (default: $ODAUDIT_DATABASE_URL or sqlite:///var/odaudit.sqlite)."
 
 
 def parse_date(value: str | None) -> date | None:

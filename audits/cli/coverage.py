@@ -5,9 +5,7 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_CANNOT_RUN, EXIT_OK, cannot_run, console as make_console, print_json
-
-DB_HELP = "Database URL (default: $ODAUDIT_DATABASE_URL or sqlite:///var/odaudit.sqlite)."
+from .common import DB_HELP, EXIT_CANNOT_RUN, EXIT_OK, cannot_run, console as make_console, print_json
 
 
 def command(
