@@ -9,11 +9,12 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .grid import Grid, GridBuilder, Limits, ReadError
+from .xlsx_dimension import with_dimensions
 
 
 def read_xlsx(data: bytes, limits: Limits, timeout_text: str) -> list[Grid]:
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(with_dimensions(data)), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, OSError, ValueError, TypeError) as exc:
         raise ReadError("source-error", detail=type(exc).__name__) from exc
     try:

@@ -214,10 +214,6 @@ def test_rows_past_the_limit_are_never_parsed(tmp_path, monkeypatch):
     assert (flat(report), report.rows) == ([(None, None, None, "too-many-rows")], 100)
 
 
-@pytest.mark.xfail(reason="BUG: audits/inventory/xlsx.py:16 load_workbook(read_only=True) makes openpyxl "
-                          "scan every sheet to its end for a <dimension> when the optional element is "
-                          "absent (ReadOnlyWorksheet._get_size), before the row limit or the read timeout "
-                          "apply; the result is thrown away by reset_dimensions()", strict=True)
 def test_rows_past_the_limit_are_never_parsed_without_dimension(tmp_path, monkeypatch):
     monkeypatch.setenv("ODAUDIT_MAX_ROWS", "100")
     path = sheet_with_a_broken_tail(tmp_path / "ukt.xlsx", None)
