@@ -1,7 +1,7 @@
 """The message catalogue: every finding code with its severity, a title, why it matters, and
 a Ukrainian message template. One place, so an English rendering stays possible.
 
-Templates use ``str.format`` fields: ``{column}`` (the header the clerk sees), ``{cell}``
+Templates use ``str.format`` fields: ``{place}`` (file, and sheet when there is one), ``{column}`` (the header the clerk sees), ``{cell}``
 (e.g. ``D7``), ``{value}``, ``{example}`` and code-specific ones documented beside each code.
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ _CODES = [
          "Збережіть лише аркуш інвентаризації у новий файл .xlsx."),
     Code("too-many-rows", "error", "Забагато рядків",
          "Перелік наборів даних органу містить десятки, а не тисячі рядків; перевірку зупинено.",
-         "На аркуші «{sheet}» понад {limit} рядків. Перевірено лише перші {limit}. "
+         "У файлі {place} понад {limit} рядків. Перевірено лише перші {limit}. "
          "Видаліть зайві рядки або надішліть лише перелік наборів даних."),
     Code("read-timeout", "error", "Файл читається надто довго",
          "Перевірка одного файлу не може тривати безкінечно.",
@@ -61,7 +61,7 @@ _CODES = [
          "Скопіюйте рядок заголовків із шаблону без змін."),
     Code("no-rows", "error", "Немає жодного набору даних",
          "Інвентаризація без жодного рядка нічого не повідомляє.",
-         "На аркуші «{sheet}» під заголовками немає жодного заповненого рядка. "
+         "У файлі {place} під заголовками немає жодного заповненого рядка. "
          "Внесіть кожен набір даних або інформаційний ресурс окремим рядком."),
     Code("unknown-department", "error", "Не вдалося визначити виконавчий орган",
          "Кожен файл має належати одному виконавчому органу з переліку кампанії.",

@@ -39,7 +39,8 @@ class Context:
         """A finding at ``row``/``field``; ``at`` places it in a column the schema does not know."""
         header, letter = (at.header, at.letter) if at else self.column(field)
         cell = f"{letter}{row}" if letter and row else (letter or "")
-        params = {"file": self.file, "sheet": self.sheet or "", "row": row, "column": header,
+        place = f"«{self.file}», аркуш «{self.sheet}»" if self.sheet else f"«{self.file}»"
+        params = {"file": self.file, "sheet": self.sheet or "", "place": place, "row": row, "column": header,
                   "cell": cell, "value": "" if value is None else value,
                   "example": self.schema.example(field) if field else "", **params}
         return Finding(code=code, severity=CODES[code].severity, message=render(code, **params),
