@@ -5,7 +5,7 @@ Codes, titles and message templates live in :mod:`audits.messages`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -29,19 +29,12 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def with_context(self, **changes) -> "Finding":
-        return replace(self, **changes)
-
     def to_dict(self) -> dict:
         return asdict(self)
 
     def sort_key(self) -> tuple:
         return (self.department or "", self.file or "", self.sheet or "",
                 self.row or 0, self.column_letter or "", self.code)
-
-
-def count(findings, severity: Severity) -> int:
-    return sum(1 for f in findings if f.severity == severity)
 
 
 def has_errors(findings) -> bool:

@@ -46,7 +46,3 @@ def find_header(grid: Grid, schema: InventorySchema) -> Header | None:
                for i, v in enumerate(row.cells) if not is_blank(v)]
     return Header(best, row.number, columns)
 
-
-def header_score(grid: Grid, schema: InventorySchema) -> int:
-    header = find_header(grid, schema)
-    return len(header.by_field()) if header else 0
