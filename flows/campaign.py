@@ -21,25 +21,34 @@ def inspect_file(item: pipeline.Submitted, as_of: date, example_code: str):
     return pipeline.inspect(item, as_of, example_code)
 
 
+@task(name="read-portal", cache_policy=NO_CACHE)
+def read_portal(db_url: str | None, config, as_of: date):
+    engine = open_database(db_url)
+    try:
+        return pipeline.portal_input(engine, config, as_of)
+    finally:
+        engine.dispose()
+
+
 @task(name="cross-department-checks", cache_policy=NO_CACHE)
-def cross_checks(inspections, config):
-    return pipeline.cross_findings(pipeline.current_per_department(inspections), config)
+def cross_checks(inspections, config, portal):
+    return pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
 
 
 @task(name="store-run", cache_policy=NO_CACHE)
-def store(db_url: str | None, config, inspections, cross, received_at: datetime) -> None:
+def store(db_url: str | None, config, inspections, cross, received_at: datetime, portal) -> None:
     engine = open_database(db_url)
     try:
-        pipeline.store_run(engine, config, inspections, cross, received_at)
+        pipeline.store_run(engine, config, inspections, cross, received_at, portal)
     finally:
         engine.dispose()
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)
-def write_outputs(db_url: str | None, slug: str, out: Path) -> dict[str, str]:
+def write_outputs(db_url: str | None, slug: str, out: Path, as_of: date) -> dict[str, str]:
     engine = open_database(db_url)
     try:
-        return {k: str(v) for k, v in outputs.write_outputs(engine, slug, out).items()}
+        return {k: str(v) for k, v in outputs.write_outputs(engine, slug, out, as_of).items()}
     finally:
         engine.dispose()
 
@@ -55,9 +64,11 @@ def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url:
     inspections = inspect_file.map(items, unmapped(as_of), unmapped(example)).result()
     # quote(): Prefect would otherwise walk every cell of every inspection looking for futures
     # (about 3.4 million objects for 40 × 300 rows: 115 s of 156 s in a profile of the bench).
-    cross = cross_checks(quote(inspections), config)
-    store(db_url, config, quote(inspections), quote(cross), received_at or datetime.now().replace(microsecond=0))
-    paths = write_outputs(db_url, config.slug, Path(out))
+    portal = read_portal(db_url, config, as_of)
+    cross = cross_checks(quote(inspections), config, quote(portal))
+    store(db_url, config, quote(inspections), quote(cross), received_at or datetime.now().replace(microsecond=0),
+          quote(portal))
+    paths = write_outputs(db_url, config.slug, Path(out), as_of)
     errors = any(f.is_error for i in pipeline.current_per_department(inspections) for f in i.report.findings)
     return {"outputs": paths, "errors_found": errors, "as_of": as_of.isoformat(), "campaign": config.slug}
 

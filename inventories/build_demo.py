@@ -288,6 +288,8 @@ def campaign_yaml() -> dict:
         "city": "Луцьк", "year": 2020, "as_of": "2020-06-01", "deadline": "2020-05-29",
         "contact": {"name": "Управління інформаційно-комунікаційних технологій", "email": "ikt@lutskrada.gov.ua",
                     "phone": "+380 332 77 79 00"},
+        # The council's packages on data.gov.ua, as saved by inventories/build_portal_demo.py.
+        "portal": {"organization": "lutska-miska-rada", "snapshot": "portal/package_search.json"},
         "departments": [{"code": code, "name": name, "contact": {"person": person[0], "email": person[1]},
                          **({"mandatory": MANDATORY[code]} if code in MANDATORY else {})}
                         for code, name, _, person, _ in DEPARTMENTS],

@@ -39,6 +39,8 @@ class CampaignConfig:
     as_of: date | None = None
     contact: dict = field(default_factory=dict)
     departments: tuple[DepartmentConfig, ...] = ()
+    portal_organization: str | None = None   # the council's organisation on data.gov.ua
+    portal_snapshot: Path | None = None      # a saved package_search response, read offline at each run
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
@@ -68,7 +70,19 @@ def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
         slug=str(raw["campaign"]), name=str(raw["name"]), directory=directory,
         city=raw.get("city"), year=raw.get("year"), deadline=_date(raw.get("deadline"), "deadline", path),
         as_of=_date(raw.get("as_of"), "as_of", path), contact=raw.get("contact") or {},
-        departments=departments)
+        departments=departments, **_portal(raw.get("portal"), directory, path))
+
+
+def _portal(raw, directory: Path, path: Path) -> dict:
+    """``portal: {organization: NAME, snapshot: FILE}``, both optional; FILE is relative to the folder."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or set(raw) - {"organization", "snapshot"}:
+        raise CampaignConfigError(f"{path}: 'portal' takes 'organization' and 'snapshot' (got {raw!r})")
+    snapshot = directory / str(raw["snapshot"]) if raw.get("snapshot") else None
+    if snapshot is not None and not snapshot.is_file():
+        raise CampaignConfigError(f"{path}: portal snapshot {snapshot} not found")
+    return {"portal_organization": raw.get("organization"), "portal_snapshot": snapshot}
 
 
 def _department(raw: dict, path: Path) -> DepartmentConfig:

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ..catalogue.coverage import STATUS_LABELS, coverage
+from ..portal.current import current_portal
+from ..portal.monitor import portal_facts
+from ..quality.aggregate import summarize
+from ..quality.collect import inventory_scores
+from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
 from ..reports.status_html import write_status_html
 from ..store.db import transaction
@@ -14,8 +20,8 @@ from ..store.models import FindingRow, Submission
 from ..store.repository import FINDING_KEYS, coverage_links, get_campaign
 from .status import campaign_status, register_rows
 
-OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "status.html")
-COVERAGE_COLUMNS = ("id", "title", "scope", "status", "status_uk", "departments", "portal_urls")
+OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "quality.csv", "quality.xlsx", "status.html")
+COVERAGE_COLUMNS = ("id", "title", "scope", "status", "status_uk", "departments", "portal_urls", "portal_checked")
 
 
 def current_findings(session, campaign) -> list[dict]:
@@ -32,23 +38,32 @@ def current_findings(session, campaign) -> list[dict]:
                                        r["column_letter"] or "", r["code"]))
 
 
-def write_outputs(engine, slug: str, out: Path) -> dict[str, Path]:
+def write_outputs(engine, slug: str, out: Path, as_of: date | None = None) -> dict[str, Path]:
+    """``as_of``: the audit date (default: the campaign's); the latest snapshot of the campaign's
+    portal organisation confirms publication and adds the portal packages to quality."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with transaction(engine) as session:
         campaign = get_campaign(session, slug)
-        status = campaign_status(session, campaign)
-        findings = current_findings(session, campaign)
         register = register_rows(session, campaign)
-        covered = [entry.to_dict() for entry in coverage(coverage_links(session, campaign))]
+        portal = current_portal(session, campaign, register)
+        facts = portal_facts(portal) if portal else None
+        status = campaign_status(session, campaign, facts)
+        findings = current_findings(session, campaign)
+        covered = [entry.to_dict() for entry in coverage(coverage_links(session, campaign), facts)]
+        as_of = as_of or campaign.as_of
+    scores = (inventory_scores(register, as_of) if as_of else []) + (portal.scores if portal else [])
+    write_quality_files(out, scores)
     summary = status.to_dict()
+    summary["quality"] = {**summarize(scores), "portal": portal.summary if portal else None}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_csv(out / "findings.csv", FINDING_COLUMNS, findings)
     register_columns = list(register[0]) if register else ["department_code", "department_name", "file", "row"]
     write_csv(out / "register.csv", register_columns, register)
     write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
-    write_status_html(out / "status.html", summary, findings, covered)
+    write_status_html(out / "status.html", summary, findings, covered, quality_context(scores))
     return {name: out / name for name in OUTPUTS}
+
 
 
 def _coverage_row(entry: dict) -> dict:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..catalogue.coverage import link_register
-from ..checks import same_title
+from ..checks import not_on_portal, same_title
 from ..findings import Finding
 from ..messages import CODES, render
 from ..store.db import transaction
@@ -51,13 +51,47 @@ def _mtime(insp: Inspection) -> float:
     return insp.source.path.stat().st_mtime if insp.source else 0.0
 
 
-def cross_findings(current: list[Inspection], config: CampaignConfig) -> list[Finding]:
+@dataclass(frozen=True)
+class PortalInput:
+    """The council's packages on the portal for this run: from the campaign's saved response
+    (``stored`` False: kept as a snapshot with the run) or the latest stored monitor snapshot."""
+    packages: list
+    source: str
+    organization: str | None
+    as_of: date
+    stored: bool
+
+
+def portal_input(engine, config: CampaignConfig, as_of: date) -> PortalInput | None:
+    from ..portal.offline import load_packages
+    from ..store.portal import latest_snapshot, snapshot_packages
+
+    if config.portal_snapshot is not None:
+        return PortalInput(load_packages(config.portal_snapshot), str(config.portal_snapshot),
+                           config.portal_organization, as_of, False)
+    if config.portal_organization is None:
+        return None
+    with transaction(engine) as session:
+        snapshot = latest_snapshot(session, config.portal_organization)
+        if snapshot is None:
+            return None
+        return PortalInput([p.raw for p in snapshot_packages(session, snapshot)], snapshot.source,
+                           snapshot.organization, snapshot.as_of, True)
+
+
+def cross_findings(current: list[Inspection], config: CampaignConfig,
+                   portal: PortalInput | None = None) -> list[Finding]:
+    from ..portal.join import PortalIndex
+
     names = {d.code: d.name for d in config.departments}
-    return list(same_title.check(current, names))
+    found = list(same_title.check(current, names))
+    if portal is not None:
+        found += not_on_portal.check(current, PortalIndex.of(portal.packages), portal.as_of)
+    return found
 
 
 def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
-              cross: list[Finding], received_at: datetime) -> None:
+              cross: list[Finding], received_at: datetime, portal: PortalInput | None = None) -> None:
     """Everything of one run in one transaction: a failure leaves the database as it was."""
     current = current_per_department(inspections)
     with transaction(engine) as session:
@@ -68,4 +102,20 @@ def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
         by_department = {i.department: stored[id(i)].id for i in current if i.department}
         replace_campaign_findings(session, campaign, [(f, by_department[f.department]) for f in cross])
         session.flush()
-        replace_coverage(session, campaign, link_register(register_rows(session, campaign)))
+        register = register_rows(session, campaign)
+        replace_coverage(session, campaign, link_register(register))
+        if portal is not None and not portal.stored:
+            _keep_snapshot(session, portal, register, received_at)
+
+
+def _keep_snapshot(session, portal: PortalInput, register: list[dict], taken_at: datetime) -> None:
+    """Store the campaign's saved portal response as a snapshot, unless the newest one is the same."""
+    from ..portal import monitor
+    from ..store.portal import latest_snapshot
+
+    latest = latest_snapshot(session, portal.organization)
+    if latest is not None and latest.fingerprint == monitor.fingerprint(portal.packages) \
+            and latest.as_of == portal.as_of:
+        return
+    result = monitor.assess(portal.packages, portal.as_of, portal.source, portal.organization, register)
+    monitor.save(session, result, taken_at)

@@ -60,7 +60,8 @@ class CampaignStatus:
                 "departments": [asdict(d) for d in self.departments], "unassigned_files": self.unassigned}
 
 
-def campaign_status(session, campaign: Campaign) -> CampaignStatus:
+def campaign_status(session, campaign: Campaign, portal=None) -> CampaignStatus:
+    """``portal``: PortalFacts of a snapshot, when publication is to be confirmed by the portal."""
     subs = submissions(session, campaign)
     counts = _finding_counts(session, campaign)
     links = coverage_links(session, campaign)
@@ -71,7 +72,7 @@ def campaign_status(session, campaign: Campaign) -> CampaignStatus:
                    "warnings": counts.get((s.id, "warning"), 0)}
                   for s in subs if s.department_id is None and s.is_current]
     return CampaignStatus(campaign.slug, campaign.name, campaign.year, _iso(campaign.deadline),
-                          _iso(campaign.as_of), departments, unassigned, coverage_totals(coverage(links)))
+                          _iso(campaign.as_of), departments, unassigned, coverage_totals(coverage(links, portal)))
 
 
 def _mandatory(dept, links) -> list[dict]:

@@ -32,17 +32,22 @@ class Link:
 class CoverageEntry:
     item: CatalogueItem
     links: list[Link] = field(default_factory=list)
+    portal_checked: bool = False          # a portal snapshot was compared: "published" means on the portal
+    on_portal: set[str] = field(default_factory=set)    # package links found on the portal for this item
 
     @property
     def status(self) -> str:
+        if self.portal_checked:
+            return PUBLISHED if self.on_portal else (HELD if self.links else NOT_FOUND)
         if any(link.published for link in self.links):
             return PUBLISHED
         return HELD if self.links else NOT_FOUND
 
     def to_dict(self) -> dict:
+        urls = self.on_portal if self.portal_checked else {link.portal_url for link in self.links if link.published}
         return {"id": self.item.id, "title": self.item.title, "scope": self.item.scope, "status": self.status,
                 "departments": sorted({link.department for link in self.links}),
-                "portal_urls": sorted({link.portal_url for link in self.links if link.published})}
+                "portal_urls": sorted(urls), "portal_checked": self.portal_checked}
 
 
 def link_register(rows: list[dict]) -> list[Link]:
@@ -55,11 +60,27 @@ def link_register(rows: list[dict]) -> list[Link]:
             for r, m in zip(rows, matches) if m.confident]
 
 
-def coverage(links: list[Link]) -> list[CoverageEntry]:
-    entries = {item.id: CoverageEntry(item) for item in load_catalogue("council")}
+def coverage(links: list[Link], portal: "PortalFacts | None" = None) -> list[CoverageEntry]:
+    """``portal``: what a snapshot confirms; without one, "published" is what departments declare."""
+    entries = {item.id: CoverageEntry(item, portal_checked=portal is not None) for item in load_catalogue("council")}
     for link in links:
         entries[link.catalogue_id].links.append(link)
+    if portal is not None:
+        for item_id, url in portal.by_item:
+            entries[item_id].on_portal.add(url)
+        for link in links:
+            url = portal.by_row.get((link.department, link.row))
+            if url:
+                entries[link.catalogue_id].on_portal.add(url)
     return list(entries.values())
+
+
+@dataclass(frozen=True)
+class PortalFacts:
+    """From a portal snapshot: packages matching catalogue items directly, and register rows
+    (department, row) found on the portal, each with the package's link."""
+    by_item: tuple[tuple[str, str], ...]
+    by_row: dict
 
 
 def totals(entries: list[CoverageEntry]) -> dict:

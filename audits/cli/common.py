@@ -31,10 +31,12 @@ def cannot_run(debug: bool):
     from sqlalchemy.exc import SQLAlchemyError
 
     from ..campaign.config import CampaignConfigError
+    from ..portal.client import PortalError
+    from ..portal.offline import SnapshotFileError
 
     try:
         yield
-    except (CampaignConfigError, SQLAlchemyError, OSError) as exc:
+    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError) as exc:
         if debug:
             raise
         typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)

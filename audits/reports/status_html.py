@@ -16,15 +16,16 @@ def environment() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def render_status(summary: dict, findings: list[dict], coverage: list[dict] = ()) -> str:
+def render_status(summary: dict, findings: list[dict], coverage: list[dict] = (), quality: dict | None = None) -> str:
     by_department = defaultdict(list)
     for f in findings:
         by_department[f["department"] or ""].append(f)
     return environment().get_template("status.html").render(
         summary=summary, findings=by_department, labels=STATUS_LABELS, coverage=coverage,
-        coverage_labels=COVERAGE_LABELS)
+        coverage_labels=COVERAGE_LABELS, q=quality)
 
 
-def write_status_html(path: Path, summary: dict, findings: list[dict], coverage: list[dict] = ()) -> Path:
-    Path(path).write_text(render_status(summary, findings, coverage), encoding="utf-8")
+def write_status_html(path: Path, summary: dict, findings: list[dict], coverage: list[dict] = (),
+                      quality: dict | None = None) -> Path:
+    Path(path).write_text(render_status(summary, findings, coverage, quality), encoding="utf-8")
     return Path(path)

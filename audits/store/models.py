@@ -21,6 +21,7 @@ class Campaign(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     deadline: Mapped[date | None] = mapped_column(Date)
     as_of: Mapped[date | None] = mapped_column(Date)
+    portal_organization: Mapped[str | None] = mapped_column(String(300))
     departments: Mapped[list["Department"]] = relationship(back_populates="campaign", order_by="Department.code")
 
 
@@ -116,3 +117,40 @@ class CoverageLink(Base):
     score: Mapped[float] = mapped_column(Float)
     published: Mapped[bool] = mapped_column(Boolean)
     portal_url: Mapped[str | None] = mapped_column(Text)
+
+
+class PortalSnapshot(Base):
+    """One monitor run: what the portal (or a saved response) listed, scored as of ``as_of``."""
+    __tablename__ = "portal_snapshot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)                    # the API base URL or the file read
+    organization: Mapped[str | None] = mapped_column(String(300))
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    as_of: Mapped[date] = mapped_column(Date)
+    package_count: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[dict] = mapped_column(JSON)
+    fingerprint: Mapped[str] = mapped_column(String(64))        # sha256 of the packages as read
+    packages: Mapped[list["PortalPackage"]] = relationship(back_populates="snapshot", order_by="PortalPackage.id")
+
+
+class PortalPackage(Base):
+    """A package of a snapshot with its quality score; ``raw`` is the package as the portal gave it."""
+    __tablename__ = "portal_package"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("portal_snapshot.id"), index=True)
+    package_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str | None] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(String(500))
+    update_frequency: Mapped[str | None] = mapped_column(String(100))
+    last_update: Mapped[date | None] = mapped_column(Date)
+    timeliness: Mapped[str] = mapped_column(String(30))
+    days_since_update: Mapped[int | None] = mapped_column(Integer)
+    days_overdue: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    band: Mapped[str | None] = mapped_column(String(20))
+    department: Mapped[str | None] = mapped_column(String(64))     # owner, through the register join
+    catalogue_id: Mapped[str | None] = mapped_column(String(20))
+    indicators: Mapped[list] = mapped_column(JSON)
+    raw: Mapped[dict] = mapped_column(JSON)
+    snapshot: Mapped[PortalSnapshot] = relationship(back_populates="packages")

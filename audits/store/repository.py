@@ -25,6 +25,7 @@ def save_campaign(session, config: CampaignConfig) -> Campaign:
         session.add(campaign)
     for key in ("name", "city", "year", "deadline", "as_of"):
         _set(campaign, key, getattr(config, key))
+    _set(campaign, "portal_organization", config.portal_organization)
     known = {d.code: d for d in campaign.departments}
     for dept in config.departments:
         row = known.get(dept.code) or Department(code=dept.code, campaign=campaign)

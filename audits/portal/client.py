@@ -1,0 +1,99 @@
+"""Read an organisation's packages from a CKAN API (data.gov.ua by default) with httpx:
+paged ``package_search``, ``package_show``, timeouts, retries with backoff on transient
+failures, a polite pause between requests, and one clear error when it cannot be done."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+DEFAULT_BASE_URL = "https://data.gov.ua"
+PAGE_SIZE = 100
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+RETRY_STATUS = {429, 500, 502, 503, 504}
+
+
+class PortalError(Exception):
+    """The portal could not be read; the message says why and what to try."""
+
+
+@dataclass
+class PortalClient:
+    base_url: str = DEFAULT_BASE_URL
+    timeout_s: float = 30.0
+    retries: int = 3
+    backoff_s: float = 1.0          # waits backoff, 2×backoff, 4×backoff ... between attempts
+    min_interval_s: float = 0.5     # polite pause between two requests
+    page_size: int = PAGE_SIZE
+    transport: httpx.BaseTransport | None = None
+    _last: float = field(default=0.0, repr=False)
+
+    def __post_init__(self):
+        self._http = httpx.Client(base_url=self.base_url.rstrip("/") + "/api/3/action/", timeout=self.timeout_s,
+                                  transport=self.transport, headers={"User-Agent": "odaudit (open-data audit)"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def package_show(self, package_id: str) -> dict:
+        return self.call("package_show", {"id": package_id})
+
+    def organization_packages(self, org: str) -> list[dict]:
+        """Every package of an organisation (its name or id), page by page."""
+        query = f"owner_org:{org}" if UUID.match(org) else f"organization:{org}"
+        packages, start = [], 0
+        while True:
+            result = self.call("package_search", {"fq": query, "rows": self.page_size, "start": start,
+                                                  "sort": "name asc", "include_private": "false"})
+            page = result.get("results") or []
+            packages.extend(page)
+            start += len(page)
+            if not page or start >= int(result.get("count") or 0):
+                return packages
+
+    def call(self, action: str, params: dict) -> dict | list:
+        last_error = "no attempt made"
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff_s * 2 ** (attempt - 1))
+            self._pause()
+            try:
+                response = self._http.get(action, params=params)
+            except httpx.TimeoutException:
+                last_error = f"no answer within {self.timeout_s:g} s"
+                continue
+            except httpx.TransportError as exc:
+                last_error = f"cannot connect ({exc.__class__.__name__}: {exc})"
+                continue
+            if response.status_code in RETRY_STATUS:
+                last_error = f"HTTP {response.status_code}"
+                continue
+            return self._result(action, response)
+        raise PortalError(f"The portal {self.base_url} could not be read ({action}): {last_error} after "
+                          f"{self.retries + 1} attempts. Check the address and the network, or use --from-file "
+                          "with a saved API response.")
+
+    def _pause(self) -> None:
+        wait = self._last + self.min_interval_s - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last = time.monotonic()
+
+    def _result(self, action: str, response: httpx.Response):
+        try:
+            body = response.json()
+        except ValueError:
+            raise PortalError(f"The portal {self.base_url} answered {action} with something that is not JSON "
+                              f"(HTTP {response.status_code}, {len(response.content)} bytes).") from None
+        if not isinstance(body, dict) or not body.get("success"):
+            error = body.get("error") if isinstance(body, dict) else None
+            raise PortalError(f"The portal {self.base_url} refused {action} (HTTP {response.status_code}): {error}")
+        return body.get("result")

@@ -1,0 +1,109 @@
+"""Join portal packages to the register (by the portal link a department gave, else by a
+confident title match) and to the Resolution 835 catalogue (through the catalogue matcher).
+
+The title comparison reuses the catalogue matcher's scoring and thresholds: one matcher."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from ..catalogue import matcher
+from ..catalogue.normalize import key
+
+DATASET_PATH = re.compile(r"/dataset/([^/?#]+)")
+
+
+@dataclass(frozen=True)
+class PortalIndex:
+    """What a snapshot says is on the portal: package ids and names, and title keys."""
+    slugs: dict[str, str]        # package id or name → package id
+    ids: tuple[str, ...]         # package ids, aligned with title_keys
+    title_keys: tuple[str, ...]
+    titles: dict[str, str]       # package id → title
+
+    @classmethod
+    def of(cls, packages: list[dict]) -> "PortalIndex":
+        slugs, ids, keys, titles = {}, [], [], {}
+        for p in packages:
+            pid = str(p.get("id") or p.get("name"))
+            for slug in (p.get("id"), p.get("name")):
+                if slug:
+                    slugs[str(slug).casefold()] = pid
+            ids.append(pid)
+            keys.append(key(p.get("title") or p.get("name") or ""))
+            titles[pid] = p.get("title") or p.get("name") or ""
+        return cls(slugs, tuple(ids), tuple(keys), titles)
+
+
+    def without(self, claimed: set[str]) -> "PortalIndex":
+        """The same index without packages already claimed by a portal link (a package is one item)."""
+        keep = [i for i, pid in enumerate(self.ids) if pid not in claimed]
+        return PortalIndex(self.slugs, tuple(self.ids[i] for i in keep), tuple(self.title_keys[i] for i in keep),
+                           self.titles)
+
+
+@dataclass(frozen=True)
+class PackageLink:
+    package_id: str
+    department: str
+    row: int
+    method: str        # 'link' or 'title'
+    score: float
+
+
+def slug_of(url) -> str | None:
+    """The package name or id in a portal link such as https://data.gov.ua/dataset/<name>."""
+    if not url:
+        return None
+    found = DATASET_PATH.search(urlsplit(str(url).strip()).path)
+    return unquote(found.group(1)).casefold() if found else None
+
+
+def by_link(url, index: PortalIndex) -> str | None:
+    slug = slug_of(url)
+    return index.slugs.get(slug) if slug else None
+
+
+def by_title(titles: list[str], index: PortalIndex) -> list[tuple[str | None, float]]:
+    """For each title, the package it confidently matches (or None) and the score."""
+    if not titles or not index.ids:
+        return [(None, 0.0)] * len(titles)
+    queries = [key(t or "") for t in titles]
+    table = matcher.scores(queries, index.title_keys)
+    return [_best(query, table[i], index) for i, query in enumerate(queries)]
+
+
+def _best(query: str, row, index: PortalIndex) -> tuple[str | None, float]:
+    if not query:
+        return None, 0.0
+    order = row.argsort()[::-1][:2]
+    best = float(row[order[0]])
+    runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
+    confident = (best >= matcher.CONFIDENT and best - runner_up >= matcher.MARGIN
+                 and matcher.coverage(query, index.title_keys[order[0]]) >= matcher.COVERAGE)
+    return (index.ids[int(order[0])], best) if confident else (None, best)
+
+
+def link_register(rows: list[dict], index: PortalIndex) -> list[PackageLink]:
+    """Register rows (department_code, row, title, portal_url) → the packages they are."""
+    links, unlinked = [], []
+    for r in rows:
+        pid = by_link(r.get("portal_url"), index)
+        if pid:
+            links.append(PackageLink(pid, r["department_code"], r["row"], "link", 100.0))
+        else:
+            unlinked.append(r)
+    claimed = {link.package_id for link in links}
+    free = index.without(claimed)
+    for r, (pid, score) in zip(unlinked, by_title([r.get("title") or "" for r in unlinked], free)):
+        if pid:
+            links.append(PackageLink(pid, r["department_code"], r["row"], "title", round(score, 1)))
+    return links
+
+
+def catalogue_links(packages: list[dict]) -> dict[str, str]:
+    """Package id → the council's catalogue item it confidently matches."""
+    titles = [p.get("title") or p.get("name") or "" for p in packages]
+    matches = matcher.match_many(titles, "council")
+    return {str(p.get("id") or p.get("name")): m.item.id for p, m in zip(packages, matches) if m.confident}

@@ -1,0 +1,59 @@
+"""Load the quality indicators' weights and thresholds (config/quality.yaml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "quality.yaml"
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    label: str
+    min: float
+
+
+@dataclass(frozen=True)
+class QualityConfig:
+    path: Path
+    bands: tuple[Band, ...]
+    periods: dict[str, int]
+    earns: dict[str, float | None]
+    indicators: dict[str, dict]
+    stars: dict[str, int]
+    schema_bonus: int
+    full_points_at: int
+    machine_readable: frozenset[str]
+    non_proprietary: frozenset[str]
+    open_licences: frozenset[str]
+
+    def points(self, indicator: str) -> float:
+        return float(self.indicators[indicator]["points"])
+
+    def band(self, percent: float | None) -> Band | None:
+        if percent is None:
+            return None
+        return next(b for b in self.bands if percent >= b.min)
+
+
+def _upper(values) -> frozenset[str]:
+    return frozenset(str(v).upper() for v in values)
+
+
+@cache
+def load_quality_config(path: Path = CONFIG_PATH) -> QualityConfig:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    bands = tuple(sorted((Band(**b) for b in raw["bands"]), key=lambda b: -b.min))
+    formats = raw["formats"]
+    return QualityConfig(
+        path=Path(path), bands=bands,
+        periods={k: int(v) for k, v in raw["timeliness"]["periods_days"].items()},
+        earns=dict(raw["timeliness"]["earns"]), indicators=raw["indicators"],
+        stars={str(k).upper(): int(v) for k, v in formats["stars"].items()},
+        schema_bonus=int(formats.get("schema_bonus", 0)), full_points_at=int(formats.get("full_points_at", 5)),
+        machine_readable=_upper(formats["machine_readable"]), non_proprietary=_upper(formats["non_proprietary"]),
+        open_licences=frozenset(str(v).casefold() for v in raw["licences"]["open"]))

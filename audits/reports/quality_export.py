@@ -1,0 +1,105 @@
+"""quality.csv and quality.xlsx: every dataset with its points table and reasons, the
+per-department and city-wide aggregates, and the late or unknown-frequency datasets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..quality.aggregate import attention, by_department, summarize
+from ..quality.indicators import INDICATORS
+from ..quality.timeliness import STATE_LABELS
+from .csv_export import write_csv
+from .safe import safe_cell
+
+INDICATOR_NAMES = [m.NAME for m in INDICATORS]
+BASE_COLUMNS = ["source", "key", "title", "department", "organization", "update_frequency", "last_update",
+                "timeliness", "days_since_update", "days_overdue", "score", "band", "band_label", "earned", "possible"]
+COLUMNS = BASE_COLUMNS + [f"{n}_points" for n in INDICATOR_NAMES] + ["reasons"]
+HEADERS_UK = {"source": "Джерело", "key": "Ідентифікатор", "title": "Набір даних", "department": "Орган",
+              "organization": "Розпорядник", "update_frequency": "Періодичність", "last_update": "Останнє оновлення",
+              "timeliness": "Своєчасність", "days_since_update": "Днів від оновлення",
+              "days_overdue": "Днів прострочення", "score": "Бал, %", "band": "Рівень (код)",
+              "band_label": "Рівень", "earned": "Набрано", "possible": "Можливо", "reasons": "Що виправити"}
+SOURCE_UK = {"inventory": "перелік органу", "portal": "портал data.gov.ua"}
+
+
+def _points(indicator) -> str:
+    return "н/з" if indicator.possible is None else f"{indicator.earned:g}/{indicator.possible:g}"
+
+
+def quality_row(score) -> dict:
+    data = score.to_dict()
+    row = {k: data.get(k) for k in BASE_COLUMNS}
+    row.update({f"{i.name}_points": _points(i) for i in score.indicators})
+    row["reasons"] = " | ".join(score.reasons)
+    return row
+
+
+def write_quality_csv(path: Path, scores) -> Path:
+    return write_csv(Path(path), COLUMNS, [quality_row(s) for s in scores])
+
+
+def write_quality_xlsx(path: Path, scores, config) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheets = [("Набори даних", _dataset_rows(scores)), ("Органи", _department_rows(scores)),
+              ("Місто", _city_rows(scores)), ("Потребують оновлення", _attention_rows(scores)),
+              ("Бали", _weights_rows(config))]
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for i, values in enumerate(rows):
+            sheet.append([safe_cell(v) for v in values])
+            if i == 0:
+                for cell in sheet[1]:
+                    cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    book.save(path)
+    return Path(path)
+
+
+def _dataset_rows(scores) -> list[list]:
+    labels = [m.LABEL for m in INDICATORS]
+    head = [HEADERS_UK[c] for c in BASE_COLUMNS] + labels + [HEADERS_UK["reasons"]]
+    rows = [head]
+    for s in scores:
+        r = quality_row(s)
+        r["source"] = SOURCE_UK.get(r["source"], r["source"])
+        r["timeliness"] = STATE_LABELS[r["timeliness"]]
+        rows.append([r[c] for c in BASE_COLUMNS] + [r[f"{n}_points"] for n in INDICATOR_NAMES]
+                    + ["\n".join(s.reasons)])
+    return rows
+
+
+def _summary_cells(summary: dict) -> list:
+    t = summary["timeliness"]
+    return [summary["datasets"], summary["mean_score"], summary["bands"].get("excellent", 0),
+            summary["bands"].get("good", 0), summary["bands"].get("sufficient", 0), summary["bands"].get("poor", 0),
+            t["on-time"], t["late"], t["unknown"], t["on-change"], t["no-longer-updated"]]
+
+
+SUMMARY_HEAD = ["Наборів", "Середній бал, %", "Відмінна", "Добра", "Достатня", "Недостатня", "Вчасно",
+                "Із запізненням", "Невідомо", "Після внесення змін", "Більше не оновлюється"]
+
+
+def _department_rows(scores) -> list[list]:
+    return [["Орган"] + SUMMARY_HEAD] + [[code] + _summary_cells(s) for code, s in by_department(scores).items()]
+
+
+def _city_rows(scores) -> list[list]:
+    return [["Місто"] + SUMMARY_HEAD, ["усі набори"] + _summary_cells(summarize(scores))]
+
+
+def _attention_rows(scores) -> list[list]:
+    head = ["Набір даних", "Орган", "Розпорядник", "Своєчасність", "Днів від оновлення", "Днів прострочення"]
+    return [head] + [[s.facts.title, s.facts.department, s.facts.organization, STATE_LABELS[s.timeliness.state],
+                      s.timeliness.days_since_update, s.timeliness.days_overdue] for s in attention(scores)]
+
+
+def _weights_rows(config) -> list[list]:
+    rows = [["Показник", "Бали"]]
+    rows += [[m.LABEL, config.points(m.NAME)] for m in INDICATORS]
+    rows += [[], ["Рівень", "від, %"]] + [[b.label, b.min] for b in config.bands]
+    rows += [[], ["Налаштування", str(config.path.name)]]
+    return rows
