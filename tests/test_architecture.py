@@ -27,7 +27,8 @@ def test_audits_never_imports_prefect():
 
 def test_readme_documents_every_command():
     for command in ("odaudit validate", "odaudit campaign run", "odaudit campaign status",
-                    "odaudit catalogue list", "odaudit catalogue match", "odaudit coverage"):
+                    "odaudit catalogue list", "odaudit catalogue match", "odaudit coverage",
+                    "odaudit monitor", "odaudit quality"):
         assert command in README, command
 
 

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from ..catalogue.coverage import STATUS_LABELS, coverage
 from ..portal.current import current_portal
 from ..portal.monitor import portal_facts
-from ..quality.aggregate import summarize
 from ..quality.collect import inventory_scores
 from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
@@ -55,13 +54,13 @@ def write_outputs(engine, slug: str, out: Path, as_of: date | None = None) -> di
     scores = (inventory_scores(register, as_of) if as_of else []) + (portal.scores if portal else [])
     write_quality_files(out, scores)
     summary = status.to_dict()
-    summary["quality"] = {**summarize(scores), "portal": portal.summary if portal else None}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_csv(out / "findings.csv", FINDING_COLUMNS, findings)
     register_columns = list(register[0]) if register else ["department_code", "department_name", "file", "row"]
     write_csv(out / "register.csv", register_columns, register)
     write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
-    write_status_html(out / "status.html", summary, findings, covered, quality_context(scores))
+    quality = {**quality_context(scores), "portal_as_of": portal.as_of.isoformat() if portal else None}
+    write_status_html(out / "status.html", summary, findings, covered, quality)
     return {name: out / name for name in OUTPUTS}
 
 

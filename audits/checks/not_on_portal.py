@@ -1,5 +1,6 @@
 """An item a department calls published that the portal snapshot does not have (a warning
-at its portal-link cell). Items are found on the portal by their link, else by title."""
+at its portal-link cell). Items are found on the portal by their link, else by title. A
+published item without a link already has its own error (published-without-link)."""
 from __future__ import annotations
 
 from ..portal.join import PortalIndex, link_register
@@ -18,7 +19,7 @@ def check(inspections, index: PortalIndex, snapshot_date):
             places[(insp.department, row.number)] = (insp, values)
     linked = {(link.department, link.row) for link in link_register(rows, index)}
     for r in rows:
-        if r["published"] and (r["department_code"], r["row"]) not in linked:
+        if r["published"] and r["portal_url"] and (r["department_code"], r["row"]) not in linked:
             insp, values = places[(r["department_code"], r["row"])]
             yield insp.context.finding("not-on-portal", r["row"], "portal_url", values.get("portal_url"),
                                        title=values.get("title") or "", link=link_note(values.get("portal_url")),

@@ -20,13 +20,18 @@ def command(
     """
     from ..catalogue.coverage import STATUS_LABELS, coverage, totals
     from ..store.db import open_database, transaction
+    from ..campaign.status import register_rows
+    from ..portal.current import current_portal
+    from ..portal.monitor import portal_facts
     from ..store.repository import coverage_links, get_campaign
 
     with cannot_run(debug):
         engine = open_database(db)
         with transaction(engine) as session:
             found = get_campaign(session, campaign)
-            entries = coverage(coverage_links(session, found)) if found else None
+            portal = current_portal(session, found, register_rows(session, found)) if found else None
+            facts = portal_facts(portal) if portal else None
+            entries = coverage(coverage_links(session, found), facts) if found else None
             slug = found.slug if found else None
     if entries is None:
         typer.echo("odaudit: cannot run: no campaign in the database; run 'odaudit campaign run' first", err=True)

@@ -13,9 +13,9 @@ from .common import parse_date, print_json
 
 HELP = """Monitor what an organisation publishes on the national portal: timeliness and quality.
 
-Examples:
-  odaudit monitor --org lutska-miska-rada --as-of 2020-06-01
-  odaudit monitor --from-file inventories/lutsk-2020/portal/package_search.json --json
+Example: odaudit monitor --org lutska-miska-rada --out out/portal
+
+Example (offline): odaudit monitor --from-file inventories/lutsk-2020/portal/package_search.json --json
 
 Exit 1 when a package is late or has no update frequency, or a register item called
 published is not on the portal; 2 when the portal or the file cannot be read.

@@ -87,7 +87,7 @@ def test_unreachable_database_exits_2(tmp_path):
 def test_every_command_has_help_with_example():
     runner = CliRunner()
     for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
-                 ["coverage"]):
+                 ["coverage"], ["monitor"], ["quality"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
@@ -102,8 +102,8 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
-    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "findings.csv", "register.csv", "status.html",
-                                                     "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "findings.csv", "quality.csv", "quality.xlsx",
+                                                     "register.csv", "status.html", "summary.json"]
     status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
     assert status.exit_code == 0
     assert json.loads(status.stdout) == summary
@@ -146,7 +146,7 @@ def test_coverage_json_after_a_run(tmp_path):
     assert (out["campaign"], out["totals"]) == ("test-2020", {"items": 73, "published": 0, "held": 1, "not-found": 72})
     held = [i for i in out["items"] if i["status"] == "held"]
     assert [(i["id"], i["departments"]) for i in held] == [("oms-20", ["ukt"])]
-    assert set(held[0]) == {"id", "title", "scope", "status", "departments", "portal_urls"}
+    assert set(held[0]) == {"id", "title", "scope", "status", "departments", "portal_urls", "portal_checked"}
 
 
 def test_coverage_without_a_campaign_exits_2(tmp_path):

@@ -82,9 +82,9 @@ def test_flow_graph_snapshot():
     from flows import campaign
 
     assert campaign.campaign_flow.name == "campaign"
-    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.cross_checks, campaign.store,
-                                    campaign.write_outputs))
-    assert tasks == ["cross-department-checks", "inspect-file", "store-run", "write-outputs"]
+    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.read_portal, campaign.cross_checks,
+                                    campaign.store, campaign.write_outputs))
+    assert tasks == ["cross-department-checks", "inspect-file", "read-portal", "store-run", "write-outputs"]
 
 
 def test_prefect_yaml_entrypoints_are_flows():
@@ -96,10 +96,12 @@ def test_prefect_yaml_entrypoints_are_flows():
     from conftest import ROOT
 
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
-    entrypoints = {}
+    entrypoints, schedules = {}, {}
     for deployment in config["deployments"]:
         path, name = deployment["entrypoint"].split(":")
         module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
         assert isinstance(getattr(module, name), Flow)
         entrypoints[deployment["name"]] = deployment["entrypoint"]
-    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow"}
+        schedules[deployment["name"]] = [s["cron"] for s in deployment.get("schedules", [])]
+    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow"}
+    assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"]}     # the monitor: monthly, on the 1st

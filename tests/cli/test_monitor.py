@@ -1,0 +1,162 @@
+"""odaudit monitor and odaudit quality on the demo campaign and its saved portal response,
+and the campaign run joined to the portal (not-on-portal findings, confirmed coverage)."""
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from audits.campaign import pipeline
+from audits.campaign.config import load_campaign
+from audits.store.db import open_database, transaction
+from audits.store.portal import snapshot_history
+from cli.test_cli import odaudit
+from conftest import DEMO
+
+SAVED = DEMO / "portal" / "package_search.json"
+AS_OF = date(2020, 6, 1)
+
+
+def run_demo(db: str) -> None:
+    """The campaign run as the flow does it, without Prefect (the flow is tested elsewhere)."""
+    config = load_campaign(DEMO)
+    engine = open_database(db)
+    inspections = [pipeline.inspect(i, AS_OF) for i in pipeline.plan(config)]
+    portal = pipeline.portal_input(engine, config, AS_OF)
+    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
+    pipeline.store_run(engine, config, inspections, cross, datetime(2020, 6, 1, 9), portal)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
+    run_demo(db)
+    return db
+
+
+def snapshots(db: str) -> int:
+    with transaction(open_database(db)) as session:
+        return len(snapshot_history(session))
+
+
+def test_campaign_run_flags_items_called_published_that_the_portal_lacks(demo_db):
+    from audits.campaign.outputs import current_findings
+    from audits.store.repository import get_campaign
+
+    with transaction(open_database(demo_db)) as session:
+        found = current_findings(session, get_campaign(session))
+    assert [(f["department"], f["row"], f["column_letter"], f["value"]) for f in found if f["code"] == "not-on-portal"] \
+        == [("fin", 16, "T", "https://data.gov.ua/dataset/lutsk-fin-011"),
+            ("mist", 17, "T", "https://data.gov.ua/dataset/lutsk-mist-012"),
+            ("zhkg", 18, "T", "https://data.gov.ua/dataset/lutsk-zhkg-013")]
+    assert snapshots(demo_db) == 1
+
+
+def test_a_campaign_rerun_keeps_one_snapshot_of_the_same_response(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    run_demo(db)
+    run_demo(db)
+    assert snapshots(db) == 1
+
+
+def test_coverage_is_confirmed_by_the_portal(demo_db):
+    result = odaudit("coverage", "--db", demo_db, "--json")
+    out = json.loads(result.stdout)
+    published = {i["id"]: i["portal_urls"] for i in out["items"] if i["status"] == "published"}
+    assert out["totals"]["published"] == len(published) == 3
+    assert published["oms-19"] == ["https://data.gov.ua/dataset/perelik-parkuvalnyh-maidanchykiv"]
+    assert all(i["portal_checked"] for i in out["items"])
+
+
+def test_monitor_from_file_json_contract(demo_db):
+    result = odaudit("monitor", "--from-file", SAVED, "--as-of", "2020-06-01", "--db", demo_db, "--json")
+    assert result.returncode == 1, result.stderr          # late and unknown packages were found
+    out = json.loads(result.stdout)
+    assert len(out["packages"]) == 12
+    assert {"id", "title", "organization", "update_frequency", "last_update", "timeliness", "days_since_update",
+            "days_overdue", "score", "band"} <= set(out["packages"][0])
+    by_name = {p["title"]: p for p in out["packages"]}
+    stops = by_name["Перелік зупинок громадського транспорту"]
+    assert (stops["timeliness"], stops["days_since_update"], stops["days_overdue"], stops["department"]) == (
+        "on-time", 364, 0, "trans")
+    taxes = by_name["Місцеві податки і збори та їх ставки"]
+    assert (taxes["timeliness"], taxes["days_since_update"], taxes["days_overdue"]) == ("late", 700, 336)
+    assert out["summary"]["timeliness"] == {"on-time": 5, "late": 3, "on-change": 2, "no-longer-updated": 1,
+                                            "unknown": 1}
+    assert [(f["department"], f["row"]) for f in out["not_on_portal"]] == [("zhkg", 18)]
+    assert snapshots(demo_db) == 2          # every monitor run is a snapshot
+
+
+def test_monitor_live_reads_the_portal_page_by_page(httpserver, tmp_path):
+    from werkzeug import Response
+
+    saved = json.loads(SAVED.read_text(encoding="utf-8"))["result"]["results"]
+
+    def page(request):
+        start, rows = int(request.args["start"]), int(request.args["rows"])
+        body = {"success": True, "result": {"count": len(saved), "results": saved[start:start + rows]}}
+        return Response(json.dumps(body, ensure_ascii=False), content_type="application/json")
+
+    httpserver.expect_request("/api/3/action/package_search").respond_with_handler(page)
+    db = f"sqlite:///{tmp_path / 'live.sqlite'}"
+    result = odaudit("monitor", "--org", "lutska-miska-rada", "--base-url", httpserver.url_for("/"),
+                     "--as-of", "2020-06-01", "--db", db, "--json")
+    assert result.returncode == 1, result.stderr
+    out = json.loads(result.stdout)
+    assert sorted(p["id"] for p in out["packages"]) == sorted(p["id"] for p in saved)
+    assert out["summary"]["organization"] == "lutska-miska-rada"
+
+
+@pytest.mark.parametrize("args", [
+    ["--org", "x", "--base-url", "http://127.0.0.1:9"],
+    ["--org", "x", "--from-file", "f.json"],
+    [],
+    ["--from-file", "missing.json"],
+])
+def test_monitor_cannot_run_exits_2(tmp_path, args):
+    result = odaudit("monitor", *args, "--db", f"sqlite:///{tmp_path / 'e.sqlite'}")
+    assert result.returncode == 2
+    assert result.stderr.startswith("odaudit: cannot run:") and "Traceback" not in result.stderr
+
+
+def test_monitor_outputs_escape_and_neutralise_portal_text(tmp_path):
+    hostile = [{"id": "h1", "name": "h1", "title": "=HYPERLINK(\"http://evil\",\"x\") <script>alert(1)</script>",
+                "notes": "<b>bold</b>", "update_frequency": "once a month", "metadata_modified": "2020-05-30T00:00:00",
+                "resources": [{"format": "CSV", "url": "u"}], "organization": {"name": "org", "title": "Org"}}]
+    saved = tmp_path / "hostile.json"
+    saved.write_text(json.dumps(hostile), encoding="utf-8")
+    out = tmp_path / "out"
+    result = odaudit("monitor", "--from-file", saved, "--as-of", "2020-06-01",
+                     "--db", f"sqlite:///{tmp_path / 'h.sqlite'}", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["monitor.json", "quality.csv", "quality.html", "quality.xlsx"]
+    html = (out / "quality.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    with open(out / "quality.csv", encoding="utf-8-sig") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert row["title"].startswith("'=HYPERLINK")
+    book = load_workbook(out / "quality.xlsx")
+    assert book.sheetnames == ["Набори даних", "Органи", "Місто", "Потребують оновлення", "Бали"]
+    title = book["Набори даних"]["C2"]
+    assert title.data_type == "s" and title.value.startswith("'=HYPERLINK")
+
+
+def test_quality_json_scores_register_and_portal(demo_db):
+    result = odaudit("quality", "--db", demo_db, "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    sources = [d["source"] for d in out["datasets"]]
+    assert (sources.count("inventory"), sources.count("portal")) == (94, 12)
+    assert out["city"]["datasets"] == 106
+    assert set(out["departments"]) == {"eco", "kult", "mizh", "osv", "soc", "trans", "ukt", "zhkg", "—"}
+    for dataset in out["datasets"]:
+        lost = sum(x["points"] for i in dataset["indicators"] for x in i["lost"])
+        assert round(lost, 1) == round(dataset["possible"] - dataset["earned"], 1)
+    assert all(a["timeliness"] in ("late", "unknown") for a in out["attention"])
+
+
+def test_quality_without_anything_stored_exits_2(tmp_path):
+    assert odaudit("quality", "--db", f"sqlite:///{tmp_path / 'empty.sqlite'}").returncode == 2
