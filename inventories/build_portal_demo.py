@@ -3,8 +3,9 @@ what data.gov.ua's package_search could have returned for the Lutsk City Council
 2020-06-01, in the portal's own shape (CKAN 2.7). Deterministic: run it again, get the same file.
 
 Planted, so the monitor has something to say (see inventories/README.md):
-four of the five register items called published are here (by their portal link); the
-fifth (zhkg, "… (архів 2013)") is not: a `not-on-portal` finding. Packages are late,
+four of the five accepted register items called published are here (by their portal link);
+the fifth (zhkg, "… (архів 2013)") is not: a `not-on-portal` finding (so are two items of
+files that still need fixes: fin row 16, mist row 17). Packages are late,
 on time, without a frequency, "immediately after making changes" and "no longer
 updated"; formats from PDF to an API; one has no licence, one a closed one, one no e-mail.
 Run: .venv/bin/python inventories/build_portal_demo.py

@@ -160,3 +160,34 @@ def test_quality_json_scores_register_and_portal(demo_db):
 
 def test_quality_without_anything_stored_exits_2(tmp_path):
     assert odaudit("quality", "--db", f"sqlite:///{tmp_path / 'empty.sqlite'}").returncode == 2
+
+
+def test_campaign_outputs_carry_quality_of_register_and_portal(demo_db, tmp_path):
+    from html.parser import HTMLParser
+
+    from audits.campaign.outputs import write_outputs
+
+    paths = write_outputs(open_database(demo_db), "lutsk-2020", tmp_path, AS_OF)
+    with open(paths["quality.csv"], encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["source"] for r in rows].count("portal") == 12 and len(rows) == 106
+    stops = next(r for r in rows if r["source"] == "portal" and r["title"].startswith("Перелік зупинок"))
+    assert (stops["department"], stops["timeliness"], stops["openness_points"]) == ("trans", "on-time", "15/20")
+
+    class Tables(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.table = {}, None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "table":
+                self.table = attrs.get("id")
+            elif tag == "tr" and "data-department" in attrs:
+                self.rows.setdefault(self.table, []).append(attrs["data-department"])
+
+    parser = Tables()
+    parser.feed(paths["status.html"].read_text(encoding="utf-8"))
+    assert parser.rows["quality-departments"] == ["eco", "kult", "mizh", "osv", "soc", "trans", "ukt", "zhkg", "—"]
+    with open(paths["coverage.csv"], encoding="utf-8-sig") as fh:
+        assert {r["portal_checked"] for r in csv.DictReader(fh)} == {"так"}
