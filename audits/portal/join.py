@@ -70,20 +70,8 @@ def by_title(titles: list[str], index: PortalIndex) -> list[tuple[str | None, fl
     """For each title, the package it confidently matches (or None) and the score."""
     if not titles or not index.ids:
         return [(None, 0.0)] * len(titles)
-    queries = [key(t or "") for t in titles]
-    table = matcher.scores(queries, index.title_keys)
-    return [_best(query, table[i], index) for i, query in enumerate(queries)]
-
-
-def _best(query: str, row, index: PortalIndex) -> tuple[str | None, float]:
-    if not query:
-        return None, 0.0
-    order = row.argsort()[::-1][:2]
-    best = float(row[order[0]])
-    runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
-    confident = (best >= matcher.CONFIDENT and best - runner_up >= matcher.MARGIN
-                 and matcher.coverage(query, index.title_keys[order[0]]) >= matcher.COVERAGE)
-    return (index.ids[int(order[0])], best) if confident else (None, best)
+    found = matcher.best([key(t or "") for t in titles], index.title_keys)
+    return [(index.ids[i] if i is not None else None, score) for i, score in found]
 
 
 def link_register(rows: list[dict], index: PortalIndex) -> list[PackageLink]:
