@@ -14,6 +14,7 @@ from prefect.utilities.annotations import quote
 
 from audits.campaign.status import register_rows
 from audits.portal import monitor
+from audits.proposals.plan import plan_status
 from audits.reports.quality_outputs import write_monitor_outputs
 from audits.store.db import open_database, transaction
 from audits.store.repository import get_campaign
@@ -61,9 +62,18 @@ def read_history(db_url: str | None, organization: str | None) -> list[dict]:
         engine.dispose()
 
 
+@task(name="judge-plan", cache_policy=NO_CACHE)
+def judge_plan(db_url: str | None) -> list[dict]:
+    engine = open_database(db_url)
+    try:
+        return plan_status(engine)
+    finally:
+        engine.dispose()
+
+
 @task(name="write-quality-outputs", cache_policy=NO_CACHE)
-def write_outputs(result, out: Path, history: list[dict]) -> dict[str, str]:
-    return {k: str(v) for k, v in write_monitor_outputs(Path(out), result, history).items()}
+def write_outputs(result, out: Path, history: list[dict], plan: list[dict]) -> dict[str, str]:
+    return {k: str(v) for k, v in write_monitor_outputs(Path(out), result, history, plan).items()}
 
 
 @flow(name="monitor", log_prints=False)
@@ -76,5 +86,6 @@ def monitor_flow(organization: str | None = None, from_file: str | None = None,
     register = read_register(db_url)
     result = score(quote(packages), as_of, source, organization, quote(register))
     snapshot = store(db_url, quote(result), datetime.now().replace(microsecond=0))
-    paths = write_outputs(quote(result), Path(out), read_history(db_url, result.organization)) if out else {}
-    return {"snapshot": snapshot, "summary": result.summary, "outputs": paths}
+    plan = judge_plan(db_url)
+    paths = write_outputs(quote(result), Path(out), read_history(db_url, result.organization), plan) if out else {}
+    return {"snapshot": snapshot, "summary": result.summary, "outputs": paths, "plan": plan}

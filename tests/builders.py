@@ -124,7 +124,7 @@ def xlsx_bytes(sheets: list[tuple[str, list[list]]]) -> bytes:
         match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", name)
         for (index, ref), result in cached.items():
             if match and int(match.group(1)) == index:
-                content = re.sub(rb'(<c r="%s"[^>]*><f>[^<]*</f>)<v ?/>' % ref.encode(),
+                content = re.sub(rb'(<c r="%s"[^>]*><f>[^<]*</f>)(?:<v ?/>|<v></v>)' % ref.encode(),
                                  rb"\g<1><v>%d</v>" % result, content)
         return content
 

@@ -46,8 +46,9 @@ def command(
         engine = _engine(db)
         result = monitor.assess(packages, audit_date, source, org, _register(engine))
         monitor.store(engine, result, datetime.now().replace(microsecond=0))
-        paths = _write(out, result, monitor.history(engine, result.organization)) if out else {}
-    _report(result, paths, as_json)
+        plan = _plan(engine)
+        paths = _write(out, result, monitor.history(engine, result.organization), plan) if out else {}
+    _report(result, paths, as_json, plan)
     problems = result.summary["timeliness"]["late"] + result.summary["timeliness"]["unknown"] + len(result.not_on_portal)
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
 
@@ -71,17 +72,23 @@ def _register(engine) -> list[dict]:
         return register_rows(session, campaign) if campaign else []
 
 
-def _write(out: Path, result, history: list[dict]) -> dict[str, Path]:
+def _plan(engine) -> list[dict]:
+    from ..proposals.plan import plan_status
+
+    return plan_status(engine)
+
+
+def _write(out: Path, result, history: list[dict], plan: list[dict]) -> dict[str, Path]:
     from ..reports.quality_outputs import write_monitor_outputs
 
-    return write_monitor_outputs(Path(out), result, history)
+    return write_monitor_outputs(Path(out), result, history, plan)
 
 
-def _report(result, paths, as_json: bool) -> None:
+def _report(result, paths, as_json: bool, plan: list[dict]) -> None:
     from ..portal.monitor import to_json
 
     if as_json:
-        print_json(to_json(result))
+        print_json({**to_json(result), "plan": plan})
         return
     from ..quality.timeliness import STATE_LABELS
 
@@ -94,5 +101,8 @@ def _report(result, paths, as_json: bool) -> None:
                   f"але немає на порталі: {s['not_on_portal']}.")
     for finding in result.not_on_portal:
         console.print(f"  {finding.department}: {finding.message}", markup=False)
+    if plan:
+        console.print("План оприлюднення: " + ", ".join(f"{i['item_id']} — {i['status_label']}" for i in plan) + ".",
+                      markup=False)
     for name, path in paths.items():
         console.print(f"  {name}: {path}", markup=False)

@@ -84,3 +84,14 @@ def _status(deadline: date, found, as_of: date | None) -> tuple:
         on_time = published_on is not None and published_on <= deadline
         return ("published-on-time" if on_time else "published-late", published_on, url)
     return ("overdue" if as_of and as_of > deadline else "pending", None, None)
+
+
+def plan_status(engine) -> list[dict]:
+    """The plan of the newest campaign judged on the latest snapshot (empty without decisions):
+    what a monitor run reports after storing its snapshot."""
+    from ..store.db import transaction
+    from ..store.repository import get_campaign
+
+    with transaction(engine) as session:
+        campaign = get_campaign(session)
+        return [i.to_dict() for i in plan_items(session, campaign)] if campaign else []

@@ -37,8 +37,10 @@ def write_quality_files(out: Path, scores) -> dict[str, Path]:
             "quality.xlsx": write_quality_xlsx(out / "quality.xlsx", scores, load_quality_config())}
 
 
-def write_monitor_outputs(out: Path, result, history: list[dict] | None = None) -> dict[str, Path]:
-    """``history``: the stored runs of the organisation (monitor.history), shown as a trend."""
+def write_monitor_outputs(out: Path, result, history: list[dict] | None = None,
+                          plan: list[dict] | None = None) -> dict[str, Path]:
+    """``history``: the stored runs of the organisation (monitor.history), shown as a trend;
+    ``plan``: the publication plan judged on this snapshot (proposals.plan.plan_status)."""
     from ..portal.monitor import to_json
 
     paths = write_quality_files(out, result.scores)
@@ -46,9 +48,9 @@ def write_monitor_outputs(out: Path, result, history: list[dict] | None = None) 
         title=f"Моніторинг порталу: {result.organization or result.source}",
         subtitle=f"Джерело: {result.source}; станом на {result.as_of.isoformat()}.",
         not_on_portal=[f.to_dict() for f in result.not_on_portal], q=quality_context(result.scores),
-        history=history or [])
+        history=history or [], plan=plan or [])
     (out / "quality.html").write_text(html, encoding="utf-8")
-    document = {**to_json(result), "history": history or []}
+    document = {**to_json(result), "history": history or [], "plan": plan or []}
     (out / "monitor.json").write_text(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n",
                                       encoding="utf-8")
     return {**paths, "quality.html": out / "quality.html", "monitor.json": out / "monitor.json"}

@@ -50,7 +50,7 @@ def test_monitor_flow_tasks():
     from flows import monitor
 
     assert sorted(t.name for t in (monitor.read_packages, monitor.read_register, monitor.score, monitor.store,
-                                   monitor.read_history, monitor.write_outputs)) == [
-        "read-history", "read-packages", "read-register", "score-packages", "store-snapshot",
+                                   monitor.read_history, monitor.judge_plan, monitor.write_outputs)) == [
+        "judge-plan", "read-history", "read-packages", "read-register", "score-packages", "store-snapshot",
         "write-quality-outputs"]
     assert monitor.read_packages.retries == 2

@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 
 from audits.campaign import pipeline
 from audits.campaign.config import load_campaign
-from audits.portal import monitor
 from audits.proposals.sheet import COLUMNS, META_SHEET, SHEET
 from audits.store.db import open_database, transaction
 from audits.store.proposals import decision_history
@@ -182,14 +181,17 @@ def test_the_plan_is_exported_and_judged_against_the_portal(tmp_path):
 
     packages = [package("perevizn", "Перелік перевізників на міських автобусних маршрутах", "2020-07-20"),
                 package("zaryadni", "Перелік зарядних станцій для електромобілів", "2020-07-10")]
-    engine = open_database(db)
-    monitor.store(engine, monitor.assess(packages, date(2020, 9, 1), "saved.json", "lutska-miska-rada"),
-                  datetime(2020, 9, 1, 6))
+    saved = tmp_path / "september.json"
+    saved.write_text(json.dumps(packages, ensure_ascii=False), encoding="utf-8")
+    run = odaudit("monitor", "--from-file", saved, "--as-of", "2020-09-01", "--db", db, "--out", tmp_path / "m",
+                  "--json")                                        # a later monitor run marks the plan
+    expected = [("trans-007", "published-late", "2020-07-10"), ("ukt-004", "overdue", None),
+                ("trans-003", "published-on-time", "2020-07-20"), ("zhkg-011", "pending", None)]
+    assert [(i["item_id"], i["status"], i["published_on"]) for i in json.loads(run.stdout)["plan"]] == expected
+    assert 'id="plan-status"' in (tmp_path / "m" / "quality.html").read_text(encoding="utf-8")
     status = odaudit("plan", "status", "--db", db, "--json")
     assert status.returncode == 1                                  # one late, one overdue
-    assert [(i["item_id"], i["status"], i["published_on"]) for i in json.loads(status.stdout)] == [
-        ("trans-007", "published-late", "2020-07-10"), ("ukt-004", "overdue", None),
-        ("trans-003", "published-on-time", "2020-07-20"), ("zhkg-011", "pending", None)]
+    assert [(i["item_id"], i["status"], i["published_on"]) for i in json.loads(status.stdout)] == expected
 
     assert odaudit("plan", "export", "--format", "docx", "--out", tmp_path / "plan.docx", "--db", db).returncode == 0
     table = Document(tmp_path / "plan.docx").tables[0]
