@@ -54,10 +54,10 @@ def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findin
 
 def _copy(file: str, data: bytes | None, findings: list[Finding]) -> tuple[Workbook, str | None]:
     """The department's workbook to mark, or an empty one and the reason it is not a copy."""
-    if data is None:
-        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_NO_FILE)
     if any(f.code in FILE_LEVEL for f in findings):
         return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_FILE_FINDING)
+    if data is None:
+        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_NO_FILE)
     try:
         kind = sniff_kind(data)
         if kind == "xlsx":
