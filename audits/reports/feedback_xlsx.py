@@ -33,7 +33,7 @@ FILE_LEVEL = {"source-error", "encrypted-file", "empty-file", "unsupported-forma
               "archive-bomb", "too-many-rows", "read-timeout", "bad-encoding"}
 MAX_MARKED = 2000            # cells marked in the copy; the rest are listed only
 MAX_LISTED = 10000           # findings listed on the first sheet
-MAX_SHEET_XML = 50_000_000   # unpacked worksheet XML that openpyxl may load fully for the copy
+MAX_SHEET_XML = 20_000_000   # unpacked worksheet XML openpyxl may load fully (5000 rows × 60 columns is ~10 MB)
 KEYS = ("severity", "sheet", "row", "column", "column_letter", "field", "code", "value", "message")
 
 
@@ -185,7 +185,8 @@ def _finding_row(ws, index: int, f: Finding, target: tuple[str, str] | None) -> 
     row = ws.max_row
     if target:
         link = ws.cell(row, 2)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{target[0]}'!{target[1]}")
+        sheet = target[0].replace("'", "''")
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!{target[1]}")
         link.font = Font(color="0563C1", underline="single")
     ws.cell(row, 3).fill = FILLS.get(f.severity, PatternFill())
     ws.cell(row, len(KEYS) + 2).alignment = Alignment(wrap_text=True, vertical="top")
