@@ -3,6 +3,9 @@ feedback/<code>.xlsx marks exactly the cells with findings, and feedback/<code>.
 from __future__ import annotations
 
 import hashlib
+import json
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -108,7 +111,10 @@ def test_feedback_marks_exactly_the_planted_mistakes(campaign, tmp_path, db_url)
         assert comment.startswith("Попередження" if finding.severity == "warning" else "Помилка")
 
     listed = findings_sheet(book)
-    as_json = report.to_dict()["findings"]                                     # what `validate --json` prints
+    validated = subprocess.run([str(Path(sys.executable).parent / "odaudit"), "validate", str(submitted), "--json",
+                                "--as-of", AS_OF.isoformat()], capture_output=True, text=True)
+    [as_json] = json.loads(validated.stdout)
+    as_json = as_json["findings"]
     assert [{k: r[k] for k in KEYS.values()} for r in listed] == [{k: f[k] for k in KEYS.values()} for f in as_json]
     assert [r["link"] for r in listed] == [(ref, f"'{sheet}'!{ref}") for ref in ("F5", "K6", "L6", "B7", "R7")]
 

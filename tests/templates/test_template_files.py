@@ -6,7 +6,6 @@ import json
 import re
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
