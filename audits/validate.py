@@ -35,7 +35,9 @@ class Inspection:
 
 
 def inspect_file(path: Path, as_of: date, department: str | None = None,
-                 schema: InventorySchema | None = None) -> Inspection:
+                 schema: InventorySchema | None = None, row_checks=ROW_CHECKS) -> Inspection:
+    """``schema``/``row_checks``: another Table Schema (say, a demand signal file) reads and
+    validates the same way, with its own cross-field checks (or none)."""
     schema = schema or load_schema()
     path = Path(path)
     try:
@@ -52,7 +54,7 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
         finding = file_finding(ReadError("no-header"), path.name, department)
         return Inspection(FileReport(path.name, source.sha256, 0, [finding]), source, department=department)
     ctx = Context(schema, path.name, table.sheet, as_of, department, table.header.by_field())
-    rows, findings = check_table(table, ctx)
+    rows, findings = check_table(table, ctx, row_checks)
     return Inspection(FileReport(path.name, source.sha256, len(rows), findings, table.sheet),
                       source, rows, department, ctx)
 
@@ -67,7 +69,7 @@ def _read_table(source: Source, schema: InventorySchema) -> Table | None:
         raise ReadError("source-error", detail=type(exc).__name__) from exc
 
 
-def check_table(table: Table, ctx: Context) -> tuple[list[Row], list[Finding]]:
+def check_table(table: Table, ctx: Context, row_checks=ROW_CHECKS) -> tuple[list[Row], list[Finding]]:
     header = table.header
     findings = [f for check in columns.CHECKS for f in check(header, ctx)]
     if table.truncated:
@@ -77,7 +79,7 @@ def check_table(table: Table, ctx: Context) -> tuple[list[Row], list[Finding]]:
         findings.append(ctx.finding("no-rows", header.row))
     missing = set(ctx.schema.names) - set(header.by_field())
     findings += table_schema.check(rows, ctx, relaxed=missing)
-    findings += [f for check in ROW_CHECKS for f in check(rows, ctx)]
+    findings += [f for check in row_checks for f in check(rows, ctx)]
     return rows, sorted(findings, key=lambda f: (f.row or 0, _column_order(f.column_letter), f.code))
 
 

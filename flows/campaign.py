@@ -30,16 +30,21 @@ def read_portal(db_url: str | None, config, as_of: date):
         engine.dispose()
 
 
+@task(name="read-demand", cache_policy=NO_CACHE)
+def read_demand(config, as_of: date):
+    return pipeline.demand_input(config, as_of)
+
+
 @task(name="cross-department-checks", cache_policy=NO_CACHE)
 def cross_checks(inspections, config, portal):
     return pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
 
 
 @task(name="store-run", cache_policy=NO_CACHE)
-def store(db_url: str | None, config, inspections, cross, received_at: datetime, portal) -> None:
+def store(db_url: str | None, config, inspections, cross, received_at: datetime, portal, demand) -> None:
     engine = open_database(db_url)
     try:
-        pipeline.store_run(engine, config, inspections, cross, received_at, portal)
+        pipeline.store_run(engine, config, inspections, cross, received_at, portal, demand)
     finally:
         engine.dispose()
 
@@ -65,9 +70,10 @@ def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url:
     # quote(): Prefect would otherwise walk every cell of every inspection looking for futures
     # (about 3.4 million objects for 40 × 300 rows: 115 s of 156 s in a profile of the bench).
     portal = read_portal(db_url, config, as_of)
+    demand = read_demand(config, as_of)
     cross = cross_checks(quote(inspections), config, quote(portal))
     store(db_url, config, quote(inspections), quote(cross), received_at or datetime.now().replace(microsecond=0),
-          quote(portal))
+          quote(portal), quote(demand))
     paths = write_outputs(db_url, config.slug, Path(out), as_of)
     errors = any(f.is_error for i in pipeline.current_per_department(inspections) for f in i.report.findings)
     return {"outputs": paths, "errors_found": errors, "as_of": as_of.isoformat(), "campaign": config.slug}

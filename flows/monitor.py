@@ -52,9 +52,18 @@ def store(db_url: str | None, result, taken_at: datetime) -> int:
         engine.dispose()
 
 
+@task(name="read-history", cache_policy=NO_CACHE)
+def read_history(db_url: str | None, organization: str | None) -> list[dict]:
+    engine = open_database(db_url)
+    try:
+        return monitor.history(engine, organization)
+    finally:
+        engine.dispose()
+
+
 @task(name="write-quality-outputs", cache_policy=NO_CACHE)
-def write_outputs(result, out: Path) -> dict[str, str]:
-    return {k: str(v) for k, v in write_monitor_outputs(Path(out), result).items()}
+def write_outputs(result, out: Path, history: list[dict]) -> dict[str, str]:
+    return {k: str(v) for k, v in write_monitor_outputs(Path(out), result, history).items()}
 
 
 @flow(name="monitor", log_prints=False)
@@ -67,5 +76,5 @@ def monitor_flow(organization: str | None = None, from_file: str | None = None,
     register = read_register(db_url)
     result = score(quote(packages), as_of, source, organization, quote(register))
     snapshot = store(db_url, quote(result), datetime.now().replace(microsecond=0))
-    paths = write_outputs(quote(result), Path(out)) if out else {}
+    paths = write_outputs(quote(result), Path(out), read_history(db_url, result.organization)) if out else {}
     return {"snapshot": snapshot, "summary": result.summary, "outputs": paths}

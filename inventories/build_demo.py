@@ -290,6 +290,10 @@ def campaign_yaml() -> dict:
                     "phone": "+380 332 77 79 00"},
         # The council's packages on data.gov.ua, as saved by inventories/build_portal_demo.py.
         "portal": {"organization": "lutska-miska-rada", "snapshot": "portal/package_search.json"},
+        # What residents asked for, as written by inventories/build_demand_demo.py.
+        "demand": [{"kind": "econsult", "file": "demand/e-consultations.csv"},
+                   {"kind": "info_request", "file": "demand/info-requests.csv"},
+                   {"kind": "portal_request", "file": "demand/portal-requests.xlsx"}],
         "departments": [{"code": code, "name": name, "contact": {"person": person[0], "email": person[1]},
                          **({"mandatory": MANDATORY[code]} if code in MANDATORY else {})}
                         for code, name, _, person, _ in DEPARTMENTS],

@@ -41,6 +41,7 @@ class CampaignConfig:
     departments: tuple[DepartmentConfig, ...] = ()
     portal_organization: str | None = None   # the council's organisation on data.gov.ua
     portal_snapshot: Path | None = None      # a saved package_search response, read offline at each run
+    demand: tuple[tuple[str, Path], ...] = ()   # (kind, file) of each demand signal file
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
@@ -70,7 +71,8 @@ def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
         slug=str(raw["campaign"]), name=str(raw["name"]), directory=directory,
         city=raw.get("city"), year=raw.get("year"), deadline=_date(raw.get("deadline"), "deadline", path),
         as_of=_date(raw.get("as_of"), "as_of", path), contact=raw.get("contact") or {},
-        departments=departments, **_portal(raw.get("portal"), directory, path))
+        departments=departments, demand=_demand(raw.get("demand"), directory, path),
+        **_portal(raw.get("portal"), directory, path))
 
 
 def _portal(raw, directory: Path, path: Path) -> dict:
@@ -83,6 +85,25 @@ def _portal(raw, directory: Path, path: Path) -> dict:
     if snapshot is not None and not snapshot.is_file():
         raise CampaignConfigError(f"{path}: portal snapshot {snapshot} not found")
     return {"portal_organization": raw.get("organization"), "portal_snapshot": snapshot}
+
+
+def _demand(raw, directory: Path, path: Path) -> tuple[tuple[str, Path], ...]:
+    """``demand: [{kind: econsult|info_request|portal_request, file: FILE}, ...]``; FILE relative to the folder."""
+    from ..proposals.demand.kinds import KINDS
+
+    if raw is None:
+        return ()
+    entries = raw if isinstance(raw, list) else [None]
+    found = []
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or not entry.get("file"):
+            raise CampaignConfigError(f"{path}: each 'demand' entry needs 'kind' (one of {', '.join(KINDS)}) "
+                                      f"and 'file' (got {entry!r})")
+        file = directory / str(entry["file"])
+        if not file.is_file():
+            raise CampaignConfigError(f"{path}: demand file {file} not found")
+        found.append((entry["kind"], file))
+    return tuple(found)
 
 
 def _department(raw: dict, path: Path) -> DepartmentConfig:

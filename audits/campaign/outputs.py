@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from ..catalogue.coverage import STATUS_LABELS, coverage
 from ..portal.current import current_portal
+from ..proposals.export import export_proposals
+from ..reports.proposals_outputs import write_proposal_outputs
 from ..portal.monitor import portal_facts
 from ..quality.collect import inventory_scores
 from ..reports.quality_outputs import quality_context, write_quality_files
@@ -21,7 +23,7 @@ from ..store.repository import FINDING_KEYS, coverage_links, get_campaign
 from .status import campaign_status, register_rows
 
 OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "quality.csv", "quality.xlsx", "status.html",
-           "feedback")
+           "proposals.xlsx", "proposals.html", "feedback")
 COVERAGE_COLUMNS = ("id", "title", "scope", "status", "status_uk", "departments", "portal_urls", "portal_checked")
 
 
@@ -39,9 +41,11 @@ def current_findings(session, campaign) -> list[dict]:
                                        r["column_letter"] or "", r["code"]))
 
 
-def write_outputs(engine, slug: str, out: Path, as_of: date | None = None) -> dict[str, Path]:
+def write_outputs(engine, slug: str, out: Path, as_of: date | None = None,
+                  exported_at: datetime | None = None) -> dict[str, Path]:
     """``as_of``: the audit date (default: the campaign's); the latest snapshot of the campaign's
-    portal organisation confirms publication and adds the portal packages to quality."""
+    portal organisation confirms publication and adds the portal packages to quality.
+    ``exported_at``: when the proposals are handed out (kept with the export)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with transaction(engine) as session:
@@ -63,6 +67,8 @@ def write_outputs(engine, slug: str, out: Path, as_of: date | None = None) -> di
     write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
     quality = {**quality_context(scores), "portal_as_of": portal.as_of.isoformat() if portal else None}
     write_status_html(out / "status.html", summary, findings, covered, quality)
+    report = export_proposals(engine, slug, as_of, exported_at or datetime.now().replace(microsecond=0))
+    write_proposal_outputs(out, report)
     write_feedback(engine, slug, out, summary, findings)
     return {name: out / name for name in OUTPUTS}
 

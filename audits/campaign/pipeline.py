@@ -96,8 +96,16 @@ def cross_findings(current: list[Inspection], config: CampaignConfig,
     return found
 
 
+def demand_input(config: CampaignConfig, as_of: date) -> list:
+    """Every demand file the campaign names, read and validated (problems are findings)."""
+    from ..proposals.demand.read import read_demand
+
+    return [read_demand(path, kind, as_of) for kind, path in config.demand]
+
+
 def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
-              cross: list[Finding], received_at: datetime, portal: PortalInput | None = None) -> None:
+              cross: list[Finding], received_at: datetime, portal: PortalInput | None = None,
+              demand: list | None = None) -> None:
     """Everything of one run in one transaction: a failure leaves the database as it was."""
     current = current_per_department(inspections)
     with transaction(engine) as session:
@@ -110,8 +118,18 @@ def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
         session.flush()
         register = register_rows(session, campaign)
         replace_coverage(session, campaign, link_register(register))
+        if demand is not None:
+            _keep_demand(session, campaign, demand, register)
         if portal is not None and not portal.stored:
             _keep_snapshot(session, portal, register, received_at)
+
+
+def _keep_demand(session, campaign, demand: list, register: list[dict]) -> None:
+    from ..proposals.demand.match import match_signals
+    from ..store.proposals import replace_demand
+
+    signals = [s for f in demand for s in f.signals]
+    replace_demand(session, campaign, demand, match_signals(signals, register))
 
 
 def _keep_snapshot(session, portal: PortalInput, register: list[dict], taken_at: datetime) -> None:

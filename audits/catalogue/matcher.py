@@ -53,6 +53,45 @@ def scores(queries: list[str], keys):
             + 0.2 * process.cdist(queries, keys, scorer=fuzz.ratio, workers=-1))
 
 
+def best(queries: list[str], keys, within: str = "key") -> list[tuple[int | None, float]]:
+    """For each (already keyed) query, the index of the key it confidently matches, or None,
+    and the best score. ``within``: whose words must be found in the other: ``"key"`` (a title
+    matched to a title: the query's words in the key) or ``"query"`` (a key found inside a long
+    text such as a citizen's request: the key's words in the query). Same thresholds as titles."""
+    if not queries or not len(keys):
+        return [(None, 0.0)] * len(queries)
+    table = scores(queries, keys)
+    return [_best(query, table[i], keys, within) for i, query in enumerate(queries)]
+
+
+def _best(query: str, row, keys, within: str) -> tuple[int | None, float]:
+    if not query:
+        return None, 0.0
+    if within == "query":
+        return _most_specific(query, row, keys)
+    order = row.argsort()[::-1][:2]
+    top = float(row[order[0]])
+    runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
+    confident = top >= CONFIDENT and top - runner_up >= MARGIN and coverage(query, keys[order[0]]) >= COVERAGE
+    return (int(order[0]), top) if confident else (None, top)
+
+
+def _most_specific(query: str, row, keys) -> tuple[int | None, float]:
+    """A long text names an item when the item's words are in it. Among the keys scoring
+    within MARGIN of the best, the one with the most of its words in the text wins (then the
+    one with the fewest words missing); a tie between different items is not confident."""
+    top = float(row.max())
+    near = [int(i) for i in row.argsort()[::-1][:20] if row[i] >= max(CONFIDENT, top - MARGIN)]
+    if not near:
+        return None, top
+    found = set(query.split())
+    rank = {i: (sum(w in found for w in keys[i].split()), coverage(keys[i], query)) for i in near}
+    best = max(near, key=lambda i: rank[i])
+    tied = [i for i in near if rank[i] == rank[best] and keys[i] != keys[best]]
+    confident = not tied and rank[best][1] >= COVERAGE
+    return (best, float(row[best])) if confident else (None, top)
+
+
 def coverage(query: str, target: str) -> float:
     words, found = query.split(), set(target.split())
     return sum(w in found for w in words) / max(1, len(words))

@@ -36,7 +36,7 @@ def cannot_run(debug: bool):
 
     try:
         yield
-    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError) as exc:
+    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError, LookupError) as exc:
         if debug:
             raise
         typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)

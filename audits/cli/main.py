@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, monitor, quality, template, validate
+from . import campaign, catalogue, coverage, monitor, plan, proposals, quality, review, template, validate
 
 app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -16,6 +16,9 @@ app.add_typer(catalogue.app, name="catalogue")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
 app.command("quality")(quality.command)
+app.command("proposals", help=proposals.HELP)(proposals.command)
+app.add_typer(review.app, name="review")
+app.add_typer(plan.app, name="plan")
 app.command("template", help=template.HELP)(template.command)
 
 

@@ -46,7 +46,7 @@ def command(
         engine = _engine(db)
         result = monitor.assess(packages, audit_date, source, org, _register(engine))
         monitor.store(engine, result, datetime.now().replace(microsecond=0))
-        paths = _write(out, result) if out else {}
+        paths = _write(out, result, monitor.history(engine, result.organization)) if out else {}
     _report(result, paths, as_json)
     problems = result.summary["timeliness"]["late"] + result.summary["timeliness"]["unknown"] + len(result.not_on_portal)
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
@@ -71,10 +71,10 @@ def _register(engine) -> list[dict]:
         return register_rows(session, campaign) if campaign else []
 
 
-def _write(out: Path, result) -> dict[str, Path]:
+def _write(out: Path, result, history: list[dict]) -> dict[str, Path]:
     from ..reports.quality_outputs import write_monitor_outputs
 
-    return write_monitor_outputs(Path(out), result)
+    return write_monitor_outputs(Path(out), result, history)
 
 
 def _report(result, paths, as_json: bool) -> None:

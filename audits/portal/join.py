@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue import matcher
@@ -16,31 +17,31 @@ DATASET_PATH = re.compile(r"/dataset/([^/?#]+)")
 
 @dataclass(frozen=True)
 class PortalIndex:
-    """What a snapshot says is on the portal: package ids and names, and title keys."""
+    """What a snapshot says is on the portal: package ids and names, and titles (their matcher
+    keys are computed only when a title match is asked for: most monitor runs never need them)."""
     slugs: dict[str, str]        # package id or name → package id
     ids: tuple[str, ...]         # package ids, aligned with title_keys
-    title_keys: tuple[str, ...]
     titles: dict[str, str]       # package id → title
 
     @classmethod
     def of(cls, packages: list[dict]) -> "PortalIndex":
-        slugs, ids, keys, titles = {}, [], [], {}
+        slugs, ids, titles = {}, [], {}
         for p in packages:
             pid = str(p.get("id") or p.get("name"))
             for slug in (p.get("id"), p.get("name")):
                 if slug:
                     slugs[str(slug).casefold()] = pid
             ids.append(pid)
-            keys.append(key(p.get("title") or p.get("name") or ""))
             titles[pid] = p.get("title") or p.get("name") or ""
-        return cls(slugs, tuple(ids), tuple(keys), titles)
+        return cls(slugs, tuple(ids), titles)
 
+    @cached_property
+    def title_keys(self) -> tuple[str, ...]:
+        return tuple(key(self.titles[pid]) for pid in self.ids)
 
     def without(self, claimed: set[str]) -> "PortalIndex":
         """The same index without packages already claimed by a portal link (a package is one item)."""
-        keep = [i for i, pid in enumerate(self.ids) if pid not in claimed]
-        return PortalIndex(self.slugs, tuple(self.ids[i] for i in keep), tuple(self.title_keys[i] for i in keep),
-                           self.titles)
+        return PortalIndex(self.slugs, tuple(pid for pid in self.ids if pid not in claimed), self.titles)
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,8 @@ def by_title(titles: list[str], index: PortalIndex) -> list[tuple[str | None, fl
     """For each title, the package it confidently matches (or None) and the score."""
     if not titles or not index.ids:
         return [(None, 0.0)] * len(titles)
-    queries = [key(t or "") for t in titles]
-    table = matcher.scores(queries, index.title_keys)
-    return [_best(query, table[i], index) for i, query in enumerate(queries)]
-
-
-def _best(query: str, row, index: PortalIndex) -> tuple[str | None, float]:
-    if not query:
-        return None, 0.0
-    order = row.argsort()[::-1][:2]
-    best = float(row[order[0]])
-    runner_up = float(row[order[1]]) if len(order) > 1 else 0.0
-    confident = (best >= matcher.CONFIDENT and best - runner_up >= matcher.MARGIN
-                 and matcher.coverage(query, index.title_keys[order[0]]) >= matcher.COVERAGE)
-    return (index.ids[int(order[0])], best) if confident else (None, best)
+    found = matcher.best([key(t or "") for t in titles], index.title_keys)
+    return [(index.ids[i] if i is not None else None, score) for i, score in found]
 
 
 def link_register(rows: list[dict], index: PortalIndex) -> list[PackageLink]:

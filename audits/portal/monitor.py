@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,11 +33,11 @@ class MonitorResult:
     not_on_portal: list[Finding] = field(default_factory=list)
     links: list = field(default_factory=list)                   # register rows ↔ packages (PackageLink)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         return fingerprint(self.packages)
 
-    @property
+    @cached_property
     def summary(self) -> dict:
         return {"organization": self.organization, "source": self.source, "as_of": self.as_of.isoformat(),
                 "packages": len(self.packages), **summarize(self.scores),
@@ -144,6 +145,23 @@ def store(engine, result: MonitorResult, taken_at: datetime):
 
     with transaction(engine) as session:
         return save(session, result, taken_at).id
+
+
+def history(engine, organization: str | None) -> list[dict]:
+    """Every stored run for the organisation, oldest first: the trend the ICT office watches."""
+    from ..store.db import transaction
+    from ..store.portal import snapshot_history
+
+    with transaction(engine) as session:
+        return [trend_row(s) for s in snapshot_history(session, organization)]
+
+
+def trend_row(snapshot) -> dict:
+    s, t = snapshot.summary or {}, (snapshot.summary or {}).get("timeliness", {})
+    return {"taken_at": snapshot.taken_at.isoformat(sep=" "), "as_of": snapshot.as_of.isoformat(),
+            "source": snapshot.source, "packages": snapshot.package_count, "mean_score": s.get("mean_score"),
+            "on_time": t.get("on-time", 0), "late": t.get("late", 0), "unknown": t.get("unknown", 0),
+            "not_on_portal": s.get("not_on_portal", 0)}
 
 
 def save(session, result: MonitorResult, taken_at: datetime):

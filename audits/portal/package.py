@@ -67,11 +67,12 @@ def has_schema(package: dict) -> bool:
 
 def package_facts(package: dict, department: str | None = None) -> DatasetFacts:
     resources = _resources(package)
+    fmts, keywords, updated = formats(package), tags(package), last_update(package)
     passport = {
         "identifier": package.get("id"), "title": package.get("title"), "description": package.get("notes"),
-        "language": package.get("language"), "formats": formats(package),
-        "first_published": package.get("metadata_created"), "last_update": last_update(package),
-        "update_frequency": package.get("update_frequency"), "keywords": tags(package),
+        "language": package.get("language"), "formats": fmts,
+        "first_published": package.get("metadata_created"), "last_update": updated,
+        "update_frequency": package.get("update_frequency"), "keywords": keywords,
         "link": [r.get("url") for r in resources if r.get("url")],
         "responsible_person": package.get("maintainer"), "responsible_email": package.get("maintainer_email"),
         "purpose": package.get("purpose_of_collecting_information"),
@@ -79,8 +80,8 @@ def package_facts(package: dict, department: str | None = None) -> DatasetFacts:
     return DatasetFacts(
         key=str(package.get("id") or package.get("name")), source=PORTAL,
         title=str(package.get("title") or package.get("name") or ""), department=department,
-        organization=organization(package), description=package.get("notes"), formats=formats(package),
-        update_frequency=frequency_code(package.get("update_frequency")), last_update=last_update(package),
+        organization=organization(package), description=package.get("notes"), formats=fmts,
+        update_frequency=frequency_code(package.get("update_frequency")), last_update=updated,
         published=True, licence=package.get("license_id"), contact_person=package.get("maintainer"),
-        contact_email=package.get("maintainer_email"), keywords=tags(package), has_schema=has_schema(package),
+        contact_email=package.get("maintainer_email"), keywords=keywords, has_schema=has_schema(package),
         url=package.get("url") or None, passport=passport)

@@ -26,14 +26,16 @@ class QualityScore:
     def reasons(self) -> list[str]:
         return [f"−{x.points:g}: {x.reason}" for i in self.indicators for x in i.lost]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, indicators: bool = True) -> dict:
         f = self.facts
-        return {"key": f.key, "source": f.source, "title": f.title, "department": f.department,
+        data = {"key": f.key, "source": f.source, "title": f.title, "department": f.department,
                 "organization": f.organization, "update_frequency": f.update_frequency,
                 "last_update": f.last_update.isoformat() if f.last_update else None,
                 **self.timeliness.to_dict(), "earned": round(self.earned, 2), "possible": round(self.possible, 2),
-                "score": self.percent, "band": self.band, "band_label": self.band_label,
-                "indicators": [i.to_dict() for i in self.indicators]}
+                "score": self.percent, "band": self.band, "band_label": self.band_label}
+        if indicators:
+            data["indicators"] = [i.to_dict() for i in self.indicators]
+        return data
 
 
 def score_dataset(facts: DatasetFacts, as_of: date, config: QualityConfig | None = None) -> QualityScore:

@@ -27,7 +27,7 @@ def _points(indicator) -> str:
 
 
 def quality_row(score) -> dict:
-    data = score.to_dict()
+    data = score.to_dict(indicators=False)
     row = {k: data.get(k) for k in BASE_COLUMNS}
     row.update({f"{i.name}_points": _points(i) for i in score.indicators})
     row["reasons"] = " | ".join(score.reasons)
@@ -39,37 +39,43 @@ def write_quality_csv(path: Path, scores) -> Path:
 
 
 def write_quality_xlsx(path: Path, scores, config) -> Path:
+    """Write-only workbook: rows stream to disk, so 40,000 datasets cost seconds, not minutes."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook()
+    book = Workbook(write_only=True)
     sheets = [("Набори даних", _dataset_rows(scores)), ("Органи", _department_rows(scores)),
               ("Місто", _city_rows(scores)), ("Потребують оновлення", _attention_rows(scores)),
               ("Бали", _weights_rows(config))]
-    book.remove(book.active)
+    bold = Font(bold=True)
     for title, rows in sheets:
         sheet = book.create_sheet(title)
-        for i, values in enumerate(rows):
-            sheet.append([safe_cell(v) for v in values])
-            if i == 0:
-                for cell in sheet[1]:
-                    cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
+        for i, values in enumerate(rows):
+            if i == 0:
+                values = [_header_cell(WriteOnlyCell(sheet, value=safe_cell(v)), bold) for v in values]
+            else:
+                values = [safe_cell(v) for v in values]
+            sheet.append(values)
     book.save(path)
     return Path(path)
 
 
-def _dataset_rows(scores) -> list[list]:
+def _header_cell(cell, font):
+    cell.font = font
+    return cell
+
+
+def _dataset_rows(scores):
     labels = [m.LABEL for m in INDICATORS]
-    head = [HEADERS_UK[c] for c in BASE_COLUMNS] + labels + [HEADERS_UK["reasons"]]
-    rows = [head]
+    yield [HEADERS_UK[c] for c in BASE_COLUMNS] + labels + [HEADERS_UK["reasons"]]
     for s in scores:
         r = quality_row(s)
         r["source"] = SOURCE_UK.get(r["source"], r["source"])
         r["timeliness"] = STATE_LABELS[r["timeliness"]]
-        rows.append([r[c] for c in BASE_COLUMNS] + [r[f"{n}_points"] for n in INDICATOR_NAMES]
-                    + ["\n".join(s.reasons)])
-    return rows
+        yield ([r[c] for c in BASE_COLUMNS] + [r[f"{n}_points"] for n in INDICATOR_NAMES]
+               + ["\n".join(s.reasons)])
 
 
 def _summary_cells(summary: dict) -> list:

@@ -12,16 +12,17 @@ from ..quality.timeliness import STATE_LABELS
 from .quality_export import SOURCE_UK, write_quality_csv, write_quality_xlsx
 from .status_html import environment
 
-SHOWN = 500     # datasets shown in HTML (lowest scores first); every one is in quality.csv
+SHOWN = 500     # datasets shown in HTML (lowest scores, most overdue first); every one is in quality.csv
 
 
 def quality_context(scores) -> dict:
     config = load_quality_config()
     ranked = sorted(scores, key=lambda s: (s.percent if s.percent is not None else -1, s.facts.title))
+    flagged = attention(scores)
     return {"city": summarize(scores), "departments": by_department(scores), "bands": config.bands,
             "config": f"config/{config.path.name}",
             "weights": [{"label": m.LABEL, "points": config.points(m.NAME)} for m in INDICATORS],
-            "attention": [_attention(s) for s in attention(scores)],
+            "attention": [_attention(s) for s in flagged[:SHOWN]], "attention_total": len(flagged),
             "datasets": [s.to_dict() for s in ranked[:SHOWN]], "truncated": len(scores) > SHOWN}
 
 
@@ -36,15 +37,18 @@ def write_quality_files(out: Path, scores) -> dict[str, Path]:
             "quality.xlsx": write_quality_xlsx(out / "quality.xlsx", scores, load_quality_config())}
 
 
-def write_monitor_outputs(out: Path, result) -> dict[str, Path]:
+def write_monitor_outputs(out: Path, result, history: list[dict] | None = None) -> dict[str, Path]:
+    """``history``: the stored runs of the organisation (monitor.history), shown as a trend."""
     from ..portal.monitor import to_json
 
     paths = write_quality_files(out, result.scores)
     html = environment().get_template("quality.html").render(
         title=f"Моніторинг порталу: {result.organization or result.source}",
         subtitle=f"Джерело: {result.source}; станом на {result.as_of.isoformat()}.",
-        not_on_portal=[f.to_dict() for f in result.not_on_portal], q=quality_context(result.scores))
+        not_on_portal=[f.to_dict() for f in result.not_on_portal], q=quality_context(result.scores),
+        history=history or [])
     (out / "quality.html").write_text(html, encoding="utf-8")
-    (out / "monitor.json").write_text(json.dumps(to_json(result), ensure_ascii=False, indent=2, default=str) + "\n",
+    document = {**to_json(result), "history": history or []}
+    (out / "monitor.json").write_text(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n",
                                       encoding="utf-8")
     return {**paths, "quality.html": out / "quality.html", "monitor.json": out / "monitor.json"}

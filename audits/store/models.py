@@ -154,3 +154,86 @@ class PortalPackage(Base):
     indicators: Mapped[list] = mapped_column(JSON)
     raw: Mapped[dict] = mapped_column(JSON)
     snapshot: Mapped[PortalSnapshot] = relationship(back_populates="packages")
+
+
+class DemandFile(Base):
+    """A demand file a campaign names (e-consultations, requests for information, portal requests)."""
+    __tablename__ = "demand_file"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    file: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    signals: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[list] = mapped_column(JSON)        # Finding.to_dict() of its problems
+
+
+class DemandSignal(Base):
+    """One citizen signal and the register item it was matched to (none: nobody holds it)."""
+    __tablename__ = "demand_signal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    signal_id: Mapped[str] = mapped_column(String(200))
+    file: Mapped[str] = mapped_column(String(500))
+    row: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    weight: Mapped[int] = mapped_column(Integer)
+    date: Mapped[date | None] = mapped_column(Date)
+    requester: Mapped[str | None] = mapped_column(String(200))
+    named_department: Mapped[str | None] = mapped_column(String(500))
+    department: Mapped[str | None] = mapped_column(String(64))     # of the matched item
+    item_row: Mapped[int | None] = mapped_column(Integer)
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    score: Mapped[float] = mapped_column(Float)
+
+
+class ProposalExport(Base):
+    """One ranking as handed to the working group (proposals.xlsx carries its id)."""
+    __tablename__ = "proposal_export"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    fingerprint: Mapped[str] = mapped_column(String(64))    # of all its rows: the same ranking is kept once
+    weights: Mapped[dict] = mapped_column(JSON)
+    rows: Mapped[list["ProposalRow"]] = relationship(back_populates="export", order_by="ProposalRow.position")
+
+
+class ProposalRow(Base):
+    """A compliance gap or a proposal as exported, with what the group saw."""
+    __tablename__ = "proposal_row"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    export_id: Mapped[int] = mapped_column(ForeignKey("proposal_export.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)            # № in the sheet
+    kind: Mapped[str] = mapped_column(String(20))
+    rank: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(100))
+    department: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict] = mapped_column(JSON)                  # Proposal.to_dict()
+    export: Mapped[ProposalExport] = relationship(back_populates="rows")
+
+
+class Decision(Base):
+    """The working group's decision on one item; a later one supersedes it, both stay."""
+    __tablename__ = "decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    export_id: Mapped[int] = mapped_column(ForeignKey("proposal_export.id"))
+    department: Mapped[str] = mapped_column(String(64))
+    item_id: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(String(20))         # схвалити / відхилити / відкласти
+    comment: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[str | None] = mapped_column(String(300))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(300))   # who recorded it (the group's secretary)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    source_file: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    superseded_by: Mapped[int | None] = mapped_column(ForeignKey("decision.id"))
+    data: Mapped[dict] = mapped_column(JSON)                  # the proposal row as exported

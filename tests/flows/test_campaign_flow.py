@@ -82,9 +82,10 @@ def test_flow_graph_snapshot():
     from flows import campaign
 
     assert campaign.campaign_flow.name == "campaign"
-    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.read_portal, campaign.cross_checks,
-                                    campaign.store, campaign.write_outputs))
-    assert tasks == ["cross-department-checks", "inspect-file", "read-portal", "store-run", "write-outputs"]
+    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.read_portal, campaign.read_demand,
+                                    campaign.cross_checks, campaign.store, campaign.write_outputs))
+    assert tasks == ["cross-department-checks", "inspect-file", "read-demand", "read-portal", "store-run",
+                     "write-outputs"]
 
 
 def test_prefect_yaml_entrypoints_are_flows():
@@ -103,5 +104,7 @@ def test_prefect_yaml_entrypoints_are_flows():
         assert isinstance(getattr(module, name), Flow)
         entrypoints[deployment["name"]] = deployment["entrypoint"]
         schedules[deployment["name"]] = [s["cron"] for s in deployment.get("schedules", [])]
-    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow"}
-    assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"]}     # the monitor: monthly, on the 1st
+    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow",
+                           "proposals": "flows/proposals.py:proposals_flow", "review": "flows/proposals.py:review_flow"}
+    assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"],    # the monitor: monthly, on the 1st
+                         "proposals": [], "review": []}

@@ -1,0 +1,79 @@
+"""The publication plan as the annex to the mayor's order: XLSX or DOCX (python-docx), in
+Ukrainian: №, dataset, department, responsible person, deadline, update frequency."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .safe import safe_cell
+
+TITLE = "Перелік наборів даних, що підлягають оприлюдненню у формі відкритих даних"
+HEAD = ["№ з/п", "Назва набору даних", "Відповідальний виконавчий орган", "Відповідальна особа",
+        "Термін оприлюднення", "Періодичність оновлення", "Стан"]
+
+
+def annex_heading(campaign_name: str) -> list[str]:
+    return ["Додаток", "до розпорядження міського голови", "від ____________ № ______", "", TITLE,
+            f"(за результатами: {campaign_name})"]
+
+
+def _cells(item) -> list:
+    return [item.number, item.title, item.department_name, item.responsible or "",
+            item.deadline.strftime("%d.%m.%Y"), item.update_frequency or "", _status(item)]
+
+
+def _status(item) -> str:
+    from ..proposals.plan import STATUS_LABELS
+
+    label = STATUS_LABELS[item.status]
+    return f"{label} ({item.published_on.strftime('%d.%m.%Y')})" if item.published_on else label
+
+
+def write_plan_xlsx(path: Path, campaign_name: str, items) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "План оприлюднення"
+    for line in annex_heading(campaign_name):
+        sheet.append([line])
+    sheet.append(HEAD)
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for item in items:
+        sheet.append([safe_cell(v) for v in _cells(item)])
+    for letter, width in zip("ABCDEFG", (6, 50, 36, 28, 14, 22, 26)):
+        sheet.column_dimensions[letter].width = width
+    book.save(path)
+    return Path(path)
+
+
+def write_plan_docx(path: Path, campaign_name: str, items) -> Path:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(12)
+    heading = annex_heading(campaign_name)
+    for line in heading[:3]:
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(heading[4]).bold = True
+    document.add_paragraph(heading[5]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=1, cols=len(HEAD))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, HEAD):
+        cell.paragraphs[0].add_run(text).bold = True
+    for item in items:
+        for cell, value in zip(table.add_row().cells, _cells(item)):
+            cell.text = str(value)
+    document.save(path)
+    return Path(path)

@@ -1,0 +1,105 @@
+"""proposals.xlsx: the working group's sheet. One row per compliance gap and proposal with its
+rank, score, components and justification; the decision columns (Рішення with a dropdown,
+Коментар, Відповідальний, Термін) are the only unlocked cells. A hidden sheet carries the
+campaign and the export id, so a returned file is recognised even if renamed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..proposals.sheet import COLUMNS, DECISIONS, META_SHEET, SHEET, cells
+from .safe import safe_cell
+
+HEADER_FILL = "DDEBF7"
+
+
+def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dict, unmatched: list[dict]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    rows = ranking["compliance_gaps"] + ranking["proposals"]
+    _proposals(sheet, rows)
+    _blocked(book.create_sheet("Виключені"), ranking["blocked"])
+    _unmatched(book.create_sheet("Попит без власника"), unmatched)
+    _weights(book.create_sheet("Ваги"), ranking["weights"])
+    _meta(book.create_sheet(META_SHEET), campaign, export_id, rows)
+    book.save(path)
+    return Path(path)
+
+
+def _proposals(sheet, rows: list[dict]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sheet.append([c.header for c in COLUMNS])
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for position, row in enumerate(rows, 1):
+        values = cells(row, position)
+        sheet.append([safe_cell(values[c.key]) for c in COLUMNS])
+    editable = [i for i, c in enumerate(COLUMNS, 1) if c.editable]
+    for line in sheet.iter_rows(min_row=2, max_row=len(rows) + 1):
+        for i in editable:
+            line[i - 1].protection = Protection(locked=False)
+        line[[c.key for c in COLUMNS].index("justification")].alignment = Alignment(wrap_text=True, vertical="top")
+    for i, c in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(i)].width = c.width
+    last = max(len(rows) + 1, 2)
+    letter = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
+    choice = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Рішення", error="Оберіть: " + ", ".join(DECISIONS),
+                            promptTitle="Рішення робочої групи", prompt="схвалити, відхилити або відкласти")
+    choice.add(f"{letter['decision']}2:{letter['decision']}{last}")
+    deadline = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True,
+                              showErrorMessage=True, errorTitle="Термін", error="Введіть дату, наприклад 01.12.2020",
+                              promptTitle="Термін оприлюднення", prompt="Обов'язковий для «схвалити»")
+    deadline.add(f"{letter['deadline']}2:{letter['deadline']}{last}")
+    for rule in (choice, deadline):
+        sheet.add_data_validation(rule)
+    for row in range(2, last + 1):
+        sheet[f"{letter['deadline']}{row}"].number_format = "DD.MM.YYYY"
+    sheet.freeze_panes = "E2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    sheet.protection.sheet = True          # no password: it guards against slips, not people
+    sheet.protection.autoFilter = False
+    sheet.protection.sort = False
+
+
+def _blocked(sheet, blocked: list[dict]) -> None:
+    sheet.append(["Ідентифікатор", "Набір даних", "Орган", "Пункт постанови № 835", "Чому виключено"])
+    for b in blocked:
+        sheet.append([safe_cell(b["item_id"]), safe_cell(b["title"]), b["department"], b.get("catalogue_id"),
+                      safe_cell(b["reason"])])
+
+
+def _unmatched(sheet, unmatched: list[dict]) -> None:
+    sheet.append(["Джерело", "Номер", "Що просять", "Вага (голоси, підтримка)"])
+    for s in unmatched:
+        sheet.append([s["kind_label"], safe_cell(s["signal_id"]), safe_cell(s["text"]), s["weight"]])
+
+
+def _weights(sheet, weights: dict) -> None:
+    sheet.append(["Налаштування", weights["file"]])
+    for name, settings in weights["components"].items():
+        for key, value in settings.items():
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    sheet.append([f"{name}.{key}.{k}", v])
+            else:
+                sheet.append([f"{name}.{key}", value])
+    sheet.append([])
+    sheet.append(["Тема", "Частка", "Категорія високої цінності ЄС"])
+    for theme in weights["themes"].values():
+        sheet.append([theme["label"], theme["share"], theme["hvd"]])
+
+
+def _meta(sheet, campaign: str, export_id: int, rows: list[dict]) -> None:
+    sheet.append(["campaign", campaign])
+    sheet.append(["export", export_id])
+    sheet.append(["position", "department", "item_id", "fingerprint"])
+    for position, row in enumerate(rows, 1):
+        sheet.append([position, row["department"], row["item_id"], row["fingerprint"]])
+    sheet.sheet_state = "hidden"

@@ -1,0 +1,88 @@
+"""Demand signals, proposal exports and decisions in the register."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+
+from .models import Campaign, Decision, DemandFile, DemandSignal, ProposalExport, ProposalRow
+
+
+def replace_demand(session, campaign: Campaign, files, matches) -> None:
+    """The demand of this run replaces the previous one (files are re-read at every run)."""
+    for model in (DemandSignal, DemandFile):
+        session.execute(delete(model).where(model.campaign_id == campaign.id))
+    for f in files:
+        session.add(DemandFile(campaign_id=campaign.id, kind=f.kind, file=f.file, sha256=f.sha256,
+                               signals=len(f.signals), errors=f.errors, findings=[x.to_dict() for x in f.findings]))
+    for m in matches:
+        s = m.signal
+        session.add(DemandSignal(campaign_id=campaign.id, kind=s.kind, signal_id=s.signal_id,
+                                 file=s.file, row=s.row, text=s.text, weight=s.weight,
+                                 date=s.date, requester=s.requester, named_department=s.department,
+                                 department=m.department, item_row=m.row, item_id=m.item_id, score=m.score))
+
+
+def demand_files(session, campaign: Campaign) -> list[DemandFile]:
+    return list(session.scalars(select(DemandFile).where(DemandFile.campaign_id == campaign.id)
+                                .order_by(DemandFile.kind, DemandFile.file)))
+
+
+def demand_signals(session, campaign: Campaign) -> list[DemandSignal]:
+    return list(session.scalars(select(DemandSignal).where(DemandSignal.campaign_id == campaign.id)
+                                .order_by(DemandSignal.kind, DemandSignal.row)))
+
+
+def rows_fingerprint(rows: list[dict]) -> str:
+    return hashlib.sha256(json.dumps([r["fingerprint"] for r in rows]).encode()).hexdigest()
+
+
+def save_export(session, campaign: Campaign, rows: list[dict], weights: dict, created_at: datetime,
+                as_of: date | None) -> ProposalExport:
+    """``rows``: Proposal.to_dict() in sheet order. The same ranking as the latest is not stored twice."""
+    fingerprint = rows_fingerprint(rows)
+    latest = latest_export(session, campaign)
+    if latest is not None and latest.fingerprint == fingerprint and latest.weights == weights:
+        return latest
+    export = ProposalExport(campaign_id=campaign.id, created_at=created_at, as_of=as_of,
+                            fingerprint=fingerprint, weights=weights)
+    session.add(export)
+    session.flush()
+    for position, r in enumerate(rows, 1):
+        session.add(ProposalRow(export_id=export.id, position=position, kind=r["kind"], rank=r["rank"],
+                                item_id=r["item_id"], department=r["department"], title=r["title"],
+                                score=r["score"], fingerprint=r["fingerprint"], data=r))
+    session.flush()
+    return export
+
+
+def latest_export(session, campaign: Campaign) -> ProposalExport | None:
+    return session.scalars(select(ProposalExport).where(ProposalExport.campaign_id == campaign.id)
+                           .order_by(ProposalExport.id.desc()).limit(1)).first()
+
+
+def get_export(session, export_id: int) -> ProposalExport | None:
+    return session.get(ProposalExport, export_id)
+
+
+def current_decisions(session, campaign: Campaign) -> dict[tuple[str, str], Decision]:
+    """(department, item id) → the decision in force (not superseded)."""
+    query = select(Decision).where(Decision.campaign_id == campaign.id, Decision.superseded_by.is_(None))
+    return {(d.department, d.item_id): d for d in session.scalars(query)}
+
+
+def decision_history(session, campaign: Campaign) -> list[Decision]:
+    return list(session.scalars(select(Decision).where(Decision.campaign_id == campaign.id)
+                                .order_by(Decision.department, Decision.item_id, Decision.id)))
+
+
+def record_decision(session, campaign: Campaign, decision: Decision) -> Decision:
+    """Add a decision; the one in force for the same item is superseded by it (and kept)."""
+    previous = current_decisions(session, campaign).get((decision.department, decision.item_id))
+    session.add(decision)
+    session.flush()
+    if previous is not None:
+        previous.superseded_by = decision.id
+    return decision

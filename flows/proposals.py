@@ -1,0 +1,58 @@
+"""The proposals flow (after a campaign: rank, keep the export, write proposals.xlsx/.html)
+and the review flow (record the working group's decisions from a filled sheet). Wiring only."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from audits.proposals.export import export_proposals
+from audits.proposals.review import import_review
+from audits.reports.proposals_outputs import write_proposal_outputs
+from audits.store.db import open_database
+
+
+@task(name="rank-proposals", cache_policy=NO_CACHE)
+def rank(db_url: str | None, campaign: str | None, as_of: date | None, exported_at: datetime):
+    engine = open_database(db_url)
+    try:
+        return export_proposals(engine, campaign, as_of, exported_at)
+    finally:
+        engine.dispose()
+
+
+@task(name="write-proposals", cache_policy=NO_CACHE)
+def write(report, out: Path) -> dict[str, str]:
+    return {k: str(v) for k, v in write_proposal_outputs(Path(out), report).items()}
+
+
+@task(name="import-decisions", cache_policy=NO_CACHE)
+def record(db_url: str | None, file: Path, recorded_at: datetime, by: str | None):
+    engine = open_database(db_url)
+    try:
+        return import_review(engine, Path(file), recorded_at, by)
+    finally:
+        engine.dispose()
+
+
+@flow(name="proposals", log_prints=False)
+def proposals_flow(out: Path, db_url: str | None = None, campaign: str | None = None, as_of: date | None = None,
+                   exported_at: datetime | None = None) -> dict:
+    """Rank the register's unpublished items; returns the export id, the counts and the paths."""
+    report = rank(db_url, campaign, as_of, exported_at or datetime.now().replace(microsecond=0))
+    paths = write(report, Path(out))
+    r = report.ranking
+    return {"export": report.export_id, "compliance_gaps": len(r["compliance_gaps"]),
+            "proposals": len(r["proposals"]), "blocked": len(r["blocked"]), "outputs": paths}
+
+
+@flow(name="review", log_prints=False)
+def review_flow(file: Path, db_url: str | None = None, by: str | None = None,
+                recorded_at: datetime | None = None) -> dict:
+    """Record the decisions of a filled proposals.xlsx (all or none); returns what happened."""
+    review = record(db_url, Path(file), recorded_at or datetime.now().replace(microsecond=0), by)
+    return review.to_dict()

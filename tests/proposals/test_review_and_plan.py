@@ -1,0 +1,213 @@
+"""The working group's round trip on the demo campaign: proposals.xlsx out, filled the way a
+secretary would (openpyxl), decisions back in (all or nothing, history kept), the plan out,
+and the plan judged against a later portal snapshot. SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date, datetime
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from audits.campaign import pipeline
+from audits.campaign.config import load_campaign
+from audits.portal import monitor
+from audits.proposals.sheet import COLUMNS, META_SHEET, SHEET
+from audits.store.db import open_database, transaction
+from audits.store.proposals import decision_history
+from audits.store.repository import get_campaign
+from cli.test_cli import odaudit
+from conftest import DEMO
+
+AS_OF = date(2020, 6, 1)
+LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
+
+
+def run_demo(db: str, directory=DEMO) -> None:
+    """The campaign run as the flow does it, demand included, without Prefect."""
+    config = load_campaign(directory)
+    engine = open_database(db)
+    inspections = [pipeline.inspect(i, AS_OF) for i in pipeline.plan(config)]
+    portal = pipeline.portal_input(engine, config, AS_OF)
+    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
+    pipeline.store_run(engine, config, inspections, cross, datetime(2020, 6, 1, 9), portal,
+                       pipeline.demand_input(config, AS_OF))
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
+    run_demo(db)
+    return db
+
+
+def export(db: str, out) -> dict:
+    result = odaudit("proposals", "--db", db, "--out", out, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def fill(source, target, decisions: dict[int, dict]) -> None:
+    """decisions: sheet row → {column key: value}, as the secretary types them."""
+    book = load_workbook(source)
+    sheet = book[SHEET]
+    for row, values in decisions.items():
+        for key, value in values.items():
+            sheet[f"{LETTER[key]}{row}"] = value
+    book.save(target)
+
+
+def decisions(db: str) -> list[tuple]:
+    with transaction(open_database(db)) as session:
+        return [(d.item_id, d.decision, d.deadline, d.superseded_by is None, d.decided_by)
+                for d in decision_history(session, get_campaign(session))]
+
+
+def test_demo_proposals_json_contract(demo_db, tmp_path):
+    data = export(demo_db, tmp_path)
+    assert [p["item_id"] for p in data["compliance_gaps"]] == [
+        "trans-003", "trans-008", "ukt-005", "osv-003", "zhkg-005", "zhkg-017", "zhkg-011", "zhkg-006", "zhkg-018",
+        "ukt-004", "trans-007"]
+    assert [p["item_id"] for p in data["proposals"][:3]] == ["osv-005", "eco-001", "kult-007"]
+    assert [(b["item_id"], b["reason"].split(" (")[0].split(",")[0]) for b in data["blocked"]] == [
+        ("soc-001", "містить персональні дані"), ("soc-009", "обмежений доступ")]
+    for p in data["compliance_gaps"] + data["proposals"]:
+        assert set(p) >= {"rank", "item_id", "title", "department", "score", "components", "justification"}
+        assert round(sum(p["components"].values()), 2) == p["score"]
+    assert [p["rank"] for p in data["proposals"]] == list(range(1, len(data["proposals"]) + 1))
+    fares = next(p for p in data["proposals"] if p["item_id"] == "trans-005")
+    assert "2 запити на публічну інформацію" in fares["justification"]      # nine requests, two requesters
+    assert [s["signal_id"] for s in data["unmatched_demand"]] == [
+        "EK-2020-025", "EK-2020-033", "ЗПІ-2020-0204", "ЗПІ-2020-0281", "1290"]
+    assert data["weights"]["file"] == "config/proposals.yaml"
+
+
+def test_the_sheet_has_dropdowns_locks_and_the_export_id(demo_db, tmp_path):
+    data = export(demo_db, tmp_path)
+    book = load_workbook(tmp_path / "proposals.xlsx")
+    sheet = book[SHEET]
+    assert [c.value for c in sheet[1]] == [c.header for c in COLUMNS]
+    rules = {str(v.sqref): (v.type, v.formula1) for v in sheet.data_validations.dataValidation}
+    rows = len(data["compliance_gaps"]) + len(data["proposals"]) + 1
+    assert rules[f"{LETTER['decision']}2:{LETTER['decision']}{rows}"] == ("list", '"схвалити,відхилити,відкласти"')
+    assert rules[f"{LETTER['deadline']}2:{LETTER['deadline']}{rows}"][0] == "date"
+    assert sheet.protection.sheet and not sheet[f"{LETTER['decision']}2"].protection.locked
+    assert sheet[f"{LETTER['title']}2"].protection.locked
+    meta = book[META_SHEET]
+    assert meta.sheet_state == "hidden" and [meta["A2"].value, meta["B2"].value] == ["export", data["export"]]
+
+
+def test_review_round_trip_records_decisions_and_keeps_history(db_url, tmp_path):
+    run_demo(db_url)
+    export(db_url, tmp_path)
+    sheet = tmp_path / "proposals.xlsx"
+    fill(sheet, tmp_path / "рішення.xlsx", {
+        2: {"decision": "схвалити", "deadline": datetime(2020, 9, 1), "comment": "Перевізники — пріоритет"},
+        3: {"decision": "Відкласти ", "comment": "Після оцифрування"},
+        13: {"decision": "схвалити", "deadline": "01.10.2020", "responsible": "Ковальчук О. П."}})
+    first = odaudit("review", "import", tmp_path / "рішення.xlsx", "--db", db_url, "--by", "Секретар", "--json")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert json.loads(first.stdout)["recorded"] == 3
+    again = json.loads(odaudit("review", "import", tmp_path / "рішення.xlsx", "--db", db_url, "--json").stdout)
+    assert (again["recorded"], again["unchanged"]) == (0, 3)               # importing twice changes nothing
+
+    fill(sheet, tmp_path / "друге.xlsx", {3: {"decision": "схвалити", "deadline": datetime(2020, 12, 1)}})
+    assert odaudit("review", "import", tmp_path / "друге.xlsx", "--db", db_url, "--by", "Секретар").returncode == 0
+    assert decisions(db_url) == [
+        ("osv-005", "схвалити", date(2020, 10, 1), True, "Секретар"),
+        ("trans-003", "схвалити", date(2020, 9, 1), True, "Секретар"),
+        ("trans-008", "відкласти", None, False, "Секретар"),                # superseded, still visible
+        ("trans-008", "схвалити", date(2020, 12, 1), True, "Секретар")]
+
+
+def test_a_sheet_with_errors_records_nothing(demo_db, tmp_path):
+    export(demo_db, tmp_path)
+    before = decisions(demo_db)
+    fill(tmp_path / "proposals.xlsx", tmp_path / "bad.xlsx", {
+        2: {"decision": "так"}, 3: {"decision": "схвалити"}, 4: {"score": 99, "decision": "відхилити"},
+        5: {"decision": "схвалити", "deadline": "завтра"}, 6: {"decision": "відхилити"},
+        7: {"comment": "Подумати"}})
+    result = odaudit("review", "import", tmp_path / "bad.xlsx", "--db", demo_db, "--json")
+    assert result.returncode == 1
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["row"], f["column_letter"], f["code"]) for f in found] == [
+        (2, LETTER["decision"], "review-unknown-decision"), (3, LETTER["deadline"], "review-missing-deadline"),
+        (4, LETTER["score"], "review-edited"), (5, LETTER["deadline"], "review-bad-deadline"),
+        (7, LETTER["comment"], "review-no-decision")]
+    assert "було «" in found[2]["message"] and "стало «99»" in found[2]["message"]
+    assert decisions(demo_db) == before                                     # row 6 was fine, and still not recorded
+
+
+def test_a_file_that_is_not_the_sheet_is_refused(demo_db, tmp_path):
+    other = tmp_path / "notes.xlsx"
+    shutil.copy(DEMO / "ukt.xlsx", other)
+    result = odaudit("review", "import", other, "--db", demo_db, "--json")
+    assert result.returncode == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["review-not-a-sheet"]
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04garbage")
+    broken = odaudit("review", "import", tmp_path / "broken.xlsx", "--db", demo_db, "--json")
+    assert broken.returncode == 1 and json.loads(broken.stdout)["findings"][0]["code"] == "source-error"
+
+
+def test_a_proposal_that_changed_since_export_is_decided_again(tmp_path):
+    folder = tmp_path / "campaign"
+    shutil.copytree(DEMO, folder)
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    run_demo(db, folder)
+    data = export(db, tmp_path)
+    row = 2 + len(data["compliance_gaps"])                        # the first proposal: osv-005, the nursery queue
+    assert data["proposals"][0]["item_id"] == "osv-005"
+    votes = folder / "demand" / "e-consultations.csv"
+    votes.write_text(votes.read_text(encoding="utf-8").replace(",143,", ",1430,"), encoding="utf-8")
+    run_demo(db, folder)                                          # more votes since: the proposal changed
+    fill(tmp_path / "proposals.xlsx", tmp_path / "late.xlsx", {row: {"decision": "відхилити"}})
+    result = odaudit("review", "import", tmp_path / "late.xlsx", "--db", db, "--json")
+    assert result.returncode == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["review-proposal-changed"]
+
+
+def test_the_plan_is_exported_and_judged_against_the_portal(tmp_path):
+    db = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    run_demo(db)
+    data = export(db, tmp_path)
+    gaps = {p["item_id"]: i + 2 for i, p in enumerate(data["compliance_gaps"])}
+    fill(tmp_path / "proposals.xlsx", tmp_path / "signed.xlsx", {
+        gaps["trans-003"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)},
+        gaps["trans-007"]: {"decision": "схвалити", "deadline": datetime(2020, 7, 1)},
+        gaps["ukt-004"]: {"decision": "схвалити", "deadline": datetime(2020, 7, 15)},
+        gaps["zhkg-011"]: {"decision": "схвалити", "deadline": datetime(2020, 12, 1)}})
+    assert odaudit("review", "import", tmp_path / "signed.xlsx", "--db", db).returncode == 0
+
+    packages = [package("perevizn", "Перелік перевізників на міських автобусних маршрутах", "2020-07-20"),
+                package("zaryadni", "Перелік зарядних станцій для електромобілів", "2020-07-10")]
+    engine = open_database(db)
+    monitor.store(engine, monitor.assess(packages, date(2020, 9, 1), "saved.json", "lutska-miska-rada"),
+                  datetime(2020, 9, 1, 6))
+    status = odaudit("plan", "status", "--db", db, "--json")
+    assert status.returncode == 1                                  # one late, one overdue
+    assert [(i["item_id"], i["status"], i["published_on"]) for i in json.loads(status.stdout)] == [
+        ("trans-007", "published-late", "2020-07-10"), ("ukt-004", "overdue", None),
+        ("trans-003", "published-on-time", "2020-07-20"), ("zhkg-011", "pending", None)]
+
+    assert odaudit("plan", "export", "--format", "docx", "--out", tmp_path / "plan.docx", "--db", db).returncode == 0
+    table = Document(tmp_path / "plan.docx").tables[0]
+    assert [c.text for c in table.rows[0].cells][:6] == ["№ з/п", "Назва набору даних",
+                                                         "Відповідальний виконавчий орган", "Відповідальна особа",
+                                                         "Термін оприлюднення", "Періодичність оновлення"]
+    assert [(r.cells[0].text, r.cells[1].text, r.cells[4].text) for r in table.rows[1:]] == [
+        ("1", "Перелік зарядних станцій для електромобілів", "01.07.2020"),
+        ("2", "Перелік камер відеоспостереження «Безпечне місто»", "15.07.2020"),
+        ("3", "Перелік перевізників на міських автобусних маршрутах", "01.08.2020"),
+        ("4", "Перелік контейнерних майданчиків", "01.12.2020")]
+    assert odaudit("plan", "export", "--format", "xlsx", "--out", tmp_path / "plan.xlsx", "--db", db).returncode == 0
+    rows = list(load_workbook(tmp_path / "plan.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "Додаток" and rows[7][:2] == (1, "Перелік зарядних станцій для електромобілів")
+    assert odaudit("plan", "export", "--format", "pdf", "--out", tmp_path / "plan.pdf", "--db", db).returncode == 2
+
+
+def package(name: str, title: str, created: str) -> dict:
+    return {"id": f"id-{name}", "name": name, "title": title, "metadata_created": f"{created}T10:00:00",
+            "metadata_modified": f"{created}T10:00:00", "organization": {"name": "lutska-miska-rada"},
+            "update_frequency": "once a month", "resources": [{"format": "CSV", "url": "https://x/1.csv"}]}
