@@ -29,7 +29,7 @@ def test_readme_documents_every_command():
     for command in ("odaudit validate", "odaudit campaign run", "odaudit campaign status",
                     "odaudit catalogue list", "odaudit catalogue match", "odaudit coverage",
                     "odaudit monitor", "odaudit quality", "odaudit proposals", "odaudit review import",
-                    "odaudit plan export", "odaudit plan status"):
+                    "odaudit plan export", "odaudit plan status", "odaudit template"):
         assert command in README, command
 
 

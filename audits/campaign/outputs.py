@@ -15,6 +15,7 @@ from ..portal.monitor import portal_facts
 from ..quality.collect import inventory_scores
 from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
+from ..reports.feedback import write_feedback
 from ..reports.status_html import write_status_html
 from ..store.db import transaction
 from ..store.models import FindingRow, Submission
@@ -22,7 +23,7 @@ from ..store.repository import FINDING_KEYS, coverage_links, get_campaign
 from .status import campaign_status, register_rows
 
 OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "quality.csv", "quality.xlsx", "status.html",
-           "proposals.xlsx", "proposals.html")
+           "proposals.xlsx", "proposals.html", "feedback")
 COVERAGE_COLUMNS = ("id", "title", "scope", "status", "status_uk", "departments", "portal_urls", "portal_checked")
 
 
@@ -68,6 +69,7 @@ def write_outputs(engine, slug: str, out: Path, as_of: date | None = None,
     write_status_html(out / "status.html", summary, findings, covered, quality)
     report = export_proposals(engine, slug, as_of, exported_at or datetime.now().replace(microsecond=0))
     write_proposal_outputs(out, report)
+    write_feedback(engine, slug, out, summary, findings)
     return {name: out / name for name in OUTPUTS}
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import settings
 from ..catalogue.coverage import link_register
 from ..checks import not_on_portal, same_title
 from ..findings import Finding
@@ -25,7 +26,12 @@ class Submitted:
 
 
 def plan(config: CampaignConfig) -> list[Submitted]:
-    return [Submitted(p, department_of(p, config)) for p in submitted_files(config)]
+    """Each file with its department: by its name, else by the identity of a returned template."""
+    from ..templates.identity import template_department
+
+    codes, limit = {d.code for d in config.departments}, int(settings.get("max_file_mb") * 1_000_000)
+    return [Submitted(p, department_of(p, config) or template_department(p, codes, limit))
+            for p in submitted_files(config)]
 
 
 def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspection:

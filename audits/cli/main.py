@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, monitor, plan, proposals, quality, review, validate
+from . import campaign, catalogue, coverage, monitor, plan, proposals, quality, review, template, validate
 
 app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -19,6 +19,7 @@ app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
 app.add_typer(plan.app, name="plan")
+app.command("template", help=template.HELP)(template.command)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from .text import read_csv
 from .xlsx import read_xlsx
 
 READERS = {"xlsx": read_xlsx, "ods": read_ods, "csv": read_csv}
+PREFILLED = frozenset({"department"})   # a template row holding only the prefilled department is unused
 
 
 @dataclass
@@ -67,7 +68,7 @@ def _records(grid: Grid, header: Header) -> list[Record]:
     records = []
     for row in grid.rows[header.position + 1:]:
         cells = {name: _cell(row.cells, col.index) for name, col in fields.items()}
-        if not all(is_blank(v) for v in cells.values()):
+        if not all(is_blank(v) for name, v in cells.items() if name not in PREFILLED):
             records.append(Record(row.number, cells))
     return records
 

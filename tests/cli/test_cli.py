@@ -88,7 +88,7 @@ def test_every_command_has_help_with_example():
     runner = CliRunner()
     for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
                  ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"], ["plan", "export"],
-                 ["plan", "status"]):
+                 ["plan", "status"], ["template"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
@@ -103,9 +103,10 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
-    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "findings.csv", "proposals.html",
+    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "feedback", "findings.csv", "proposals.html",
                                                      "proposals.xlsx", "quality.csv", "quality.xlsx",
                                                      "register.csv", "status.html", "summary.json"]
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == ["osv.txt", "ukt.txt", "ukt.xlsx"]
     status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
     assert status.exit_code == 0
     assert json.loads(status.stdout) == summary
