@@ -61,9 +61,9 @@ def generate(path: Path, rows: int, seed: int = 7) -> int:
     return planted
 
 
-def run(cmd: list[str]) -> dict:
+def run(cmd: list[str], cwd: Path = ROOT) -> dict:
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd,
                             env={**os.environ, "GX_ANALYTICS_ENABLED": "false"})
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -98,8 +98,7 @@ def main() -> None:
     if args.skip_frictionless:
         return
     theirs = run([str(BIN / "frictionless"), "validate", data.name, "--schema", schema_json.name,
-                  "--limit-errors", "1000000000", "--encoding", "utf-8", "--json"])
-    os.chdir(ROOT)
+                  "--limit-errors", "1000000000", "--encoding", "utf-8", "--json"], cwd=folder)
     fl = json.loads(theirs["stdout"].decode("utf-8")) if theirs["stdout"].strip().startswith(b"{") else {}
     fl_count = sum(len(t.get("errors", [])) for t in fl.get("tasks", []))
     print(f"frictionless validate:  {theirs['seconds']:.1f} s, {args.rows / theirs['seconds']:,.0f} rows/s, "

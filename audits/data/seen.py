@@ -1,5 +1,5 @@
 """Which keys were seen before, in bounded memory: 64-bit hashes with the row of their first
-occurrence, kept as sorted numpy levels merged like a binary counter (16 bytes a key; a
+occurrence, kept as sorted numpy levels merged like a binary counter (12 bytes a key; a
 Python dict costs ~100). Two different values sharing a 64-bit hash are a ~1e-9 risk per
 million keys; the report of such a pair would name a duplicate that is not one."""
 from __future__ import annotations
@@ -28,9 +28,9 @@ class SeenKeys:
             idx[idx == len(level_hashes)] = 0
             found = level_hashes[idx] == queries
             hit = order[found]
-            previous[hit] = level_rows[idx[found]]
+            previous[hit] = level_rows[idx[found]].astype(np.int64)
         new = (previous == 0)
-        self._add(hashes[new], rows[new])
+        self._add(hashes[new], rows[new].astype(np.uint32))
         return previous
 
     def _add(self, hashes: np.ndarray, rows: np.ndarray) -> None:

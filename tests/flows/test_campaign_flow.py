@@ -103,5 +103,6 @@ def test_prefect_yaml_entrypoints_are_flows():
         assert isinstance(getattr(module, name), Flow)
         entrypoints[deployment["name"]] = deployment["entrypoint"]
         schedules[deployment["name"]] = [s["cron"] for s in deployment.get("schedules", [])]
-    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow"}
-    assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"]}     # the monitor: monthly, on the 1st
+    assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow",
+                           "data-checks": "flows/data_checks.py:data_checks_flow"}
+    assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"], "data-checks": []}     # the monitor: monthly, on the 1st
