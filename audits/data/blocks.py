@@ -1,4 +1,4 @@
-"""Reading a CSV in blocks with pyarrow: bounded memory (a block is ``block_bytes`` of text,
+"""Reading a CSV in blocks with pyarrow: bounded memory (a block is ``block_bytes`` (4 MB) of text,
 at most two wait while one is checked), every cell as text, and each row numbered the way
 frictionless numbers it (header = 1), including rows with too few or too many cells."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pyarrow.csv as pacsv
 
 from .sniff import CsvFormat
 
-BLOCK_BYTES = 8 << 20
+BLOCK_BYTES = 4 << 20
 
 
 class NotCovered(Exception):

@@ -1,19 +1,23 @@
 """Which keys were seen before, in bounded memory: 64-bit hashes with the row of their first
-occurrence, kept as sorted numpy levels merged like a binary counter (12 bytes a key; a
-Python dict costs ~100). Two different values sharing a 64-bit hash are a ~1e-9 risk per
-million keys; the report of such a pair would name a duplicate that is not one."""
+occurrence (12 bytes a key; a Python dict costs ~100), split into 16 buckets by the hash's top
+bits, each kept as sorted numpy levels merged like a binary counter (so a merge never copies
+more than a bucket). Two different values sharing a 64-bit hash are a ~1e-9 risk per million
+keys; such a pair would be reported as a duplicate."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+BUCKET_BITS = 4
+
 
 class SeenKeys:
     def __init__(self) -> None:
-        self.levels: list[tuple[np.ndarray, np.ndarray]] = []
+        self.buckets: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(1 << BUCKET_BITS)]
 
     def check(self, hashes: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """For each key (in row order) the row where it was first seen, or 0 if it is new."""
+        hashes = np.asarray(hashes, dtype=np.uint64)
         series = pd.Series(hashes)
         repeated = series.duplicated().to_numpy()
         previous = np.zeros(len(hashes), dtype=np.int64)
@@ -21,32 +25,48 @@ class SeenKeys:
             firsts = series.drop_duplicates()
             where = pd.Index(firsts.to_numpy()).get_indexer(hashes[repeated])
             previous[repeated] = rows[firsts.index.to_numpy()[where]]
-        order = np.argsort(hashes)
-        queries = hashes[order]                  # sorted queries: searchsorted walks memory in order
-        for level_hashes, level_rows in self.levels:
-            idx = np.searchsorted(level_hashes, queries)
-            idx[idx == len(level_hashes)] = 0
-            found = level_hashes[idx] == queries
-            hit = order[found]
-            previous[hit] = level_rows[idx[found]].astype(np.int64)
-        new = (previous == 0)
-        self._add(hashes[new], rows[new].astype(np.uint32))
+        bucket_of = (hashes >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
+        order = np.lexsort((hashes, bucket_of))  # by bucket, then hash: searchsorted walks memory in order
+        bounds = np.searchsorted(bucket_of[order], np.arange(len(self.buckets) + 1))
+        for b, levels in enumerate(self.buckets):
+            part = order[bounds[b]:bounds[b + 1]]
+            if not len(part):
+                continue
+            queries = hashes[part]
+            for level_hashes, level_rows in levels:
+                idx = np.searchsorted(level_hashes, queries)
+                idx[idx == len(level_hashes)] = 0
+                found = level_hashes[idx] == queries
+                previous[part[found]] = level_rows[idx[found]]
+        new = previous == 0
+        for b in np.unique(bucket_of[new]):
+            chosen = new & (bucket_of == b)
+            self._add(self.buckets[b], hashes[chosen], rows[chosen].astype(np.uint32))
         return previous
 
-    def _add(self, hashes: np.ndarray, rows: np.ndarray) -> None:
-        if not len(hashes):
-            return
+    @staticmethod
+    def _add(levels, hashes: np.ndarray, rows: np.ndarray) -> None:
         order = np.argsort(hashes, kind="stable")
-        self.levels.append((hashes[order], rows[order]))
-        while len(self.levels) > 1 and len(self.levels[-1][0]) >= len(self.levels[-2][0]):
-            (h2, r2), (h1, r1) = self.levels.pop(), self.levels.pop()
-            h, r = np.concatenate([h1, h2]), np.concatenate([r1, r2])
-            order = np.argsort(h, kind="stable")
-            self.levels.append((h[order], r[order]))
+        levels.append((hashes[order], rows[order]))
+        while len(levels) > 1 and len(levels[-1][0]) >= len(levels[-2][0]):
+            (h2, r2), (h1, r1) = levels.pop(), levels.pop()
+            levels.append(_merge(h1, r1, h2, r2))
 
     @property
     def nbytes(self) -> int:
-        return sum(h.nbytes + r.nbytes for h, r in self.levels)
+        return sum(h.nbytes + r.nbytes for levels in self.buckets for h, r in levels)
+
+
+def _merge(h1, r1, h2, r2):
+    """Two sorted levels into one, without sorting again."""
+    at = np.searchsorted(h1, h2, side="right") + np.arange(len(h2))
+    h = np.empty(len(h1) + len(h2), dtype=h1.dtype)
+    r = np.empty(len(h), dtype=r1.dtype)
+    rest = np.ones(len(h), dtype=bool)
+    rest[at] = False
+    h[at], r[at] = h2, r2
+    h[rest], r[rest] = h1, r1
+    return h, r
 
 
 def hash_strings(values) -> np.ndarray:

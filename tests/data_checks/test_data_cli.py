@@ -54,3 +54,16 @@ def test_screen_exit_codes_and_json():
     assert {"row", "field", "code", "severity", "message", "kind", "sample"} == set(report["findings"][0])
     clean = runner.invoke(app, ["data", "screen", str(STOPS / "valid.csv"), "--json"])
     assert clean.exit_code == 0 and json.loads(clean.stdout)["findings"] == []
+
+
+def test_expect_json_and_data_docs(tmp_path):
+    result = runner.invoke(app, ["data", "expect", str(STOPS / "valid.csv"), "--schema", "transport-stops",
+                                 "--as-of", "2020-06-01", "--docs", str(tmp_path / "docs"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["valid"] is True and report["met"] == report["expectations"] > 10
+    assert (tmp_path / "docs" / "index.html").is_file()
+    failing = runner.invoke(app, ["data", "expect", str(STOPS / "invalid.csv"), "--schema", "transport-stops",
+                                  "--as-of", "2020-06-01", "--json"])
+    assert failing.exit_code == 1
+    assert all(f["severity"] == "warning" for f in json.loads(failing.stdout)["findings"])
