@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from audits.data import manifest, remote
 from audits.data.check import check_file
-from audits.data.store import record_check
+from audits.data.store import previous_rows, record_check
 from audits.store.db import open_database, transaction
 from audits.store.repository import get_campaign
 
@@ -28,9 +28,22 @@ def fetch(url: str, folder: str) -> str:
 
 
 @task(name="check-data-file", cache_policy=NO_CACHE)
-def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_dir: str | None, source: str) -> dict:
+def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_dir: str | None, source: str,
+          previous: int | None = None) -> dict:
     return check_file(Path(path), schema, as_of=as_of, expectations=expectations,
-                      docs_dir=Path(docs_dir) if docs_dir else None, source=source)
+                      docs_dir=Path(docs_dir) if docs_dir else None, source=source, previous_rows=previous)
+
+
+@task(name="read-previous-rows", cache_policy=NO_CACHE)
+def read_previous(db_url: str | None, campaign_slug: str | None) -> dict[str, int]:
+    """Rows of each item's previously checked file (the row count must not collapse)."""
+    engine = open_database(db_url)
+    try:
+        with transaction(engine) as session:
+            campaign = get_campaign(session, campaign_slug)
+            return previous_rows(session, campaign.id) if campaign else {}
+    finally:
+        engine.dispose()
 
 
 @task(name="store-data-checks", cache_policy=NO_CACHE)
@@ -56,11 +69,13 @@ def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = N
     jobs = manifest.jobs(Path(folder))
     downloads = out_dir / "downloads"
     fetcher = fetch.with_options(retry_delay_seconds=retry_delay_seconds)
+    previous = read_previous(db_url, campaign) if (db_url or campaign) else {}
     futures = []
     for job in jobs:
         local = fetcher.submit(job.ref, str(downloads)) if remote.is_remote(job.ref) else job.ref
         futures.append((job, check.submit(local, job.schema, as_of, expectations,
-                                          str(out_dir / "data-docs") if expectations else None, job.ref)))
+                                          str(out_dir / "data-docs") if expectations else None, job.ref,
+                                          previous.get(job.item) if job.item else None)))
     results, failed = [], []
     for job, future in futures:
         try:

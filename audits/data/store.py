@@ -80,6 +80,11 @@ def mark_reviewed(session, campaign_id: int, key: str, reviewer: str, cleared: b
     return check
 
 
+def previous_rows(session, campaign_id: int) -> dict[str, int]:
+    """Rows of each item's latest checked file: the floor of the row-count expectation next time."""
+    return {k: c.rows for k, c in latest_checks(session, campaign_id).items()}
+
+
 def expectation_shares(session, campaign_id: int) -> dict[str, float]:
     """Share of expectations met per item, for the ``data_checks`` quality indicator."""
     return {k: c.expectations_share for k, c in latest_checks(session, campaign_id).items()

@@ -59,3 +59,14 @@ def test_quality_points_from_the_share_met():
     assert (checked.earned, checked.possible) == (8.0, 10.0) and checked.lost
     unchecked = data_checks.score(DatasetFacts(key="k", source="inventory", title="t"), config, None)
     assert not unchecked.applies
+
+
+def test_register_items_with_a_checked_file_get_data_check_points():
+    from audits.quality.collect import inventory_scores
+
+    row = {"department_code": "trans", "department_name": "Управління транспорту", "row": 5, "id": "trans-001",
+           "title": "Перелік зупинок", "format": "CSV", "update_frequency": "Щокварталу", "last_updated": "2020-04-01"}
+    checked, unchecked = inventory_scores([row, {**row, "id": "trans-002", "row": 6}], AS_OF, {"trans:trans-001": 0.5})
+    points = {i.name: (i.earned, i.possible) for i in checked.indicators}
+    assert points["data_checks"] == (5.0, 10.0)
+    assert not next(i for i in unchecked.indicators if i.name == "data_checks").applies

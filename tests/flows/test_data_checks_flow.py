@@ -51,4 +51,16 @@ def test_flow_checks_local_and_remote_files_with_retries(prefect_harness, httpse
     with transaction(engine) as session:
         campaign_id = session.query(Campaign).one().id
         assert list(blocked_items(session, campaign_id)) == ["mist:mist-007"]
+
+    # the next version of the stops file has 1 row where the last had 2: not yet a collapse (≥ 50 %)
+    (folder / "data" / "stops.csv").write_text("id,name,lat,lon,transport,shelter,routes\n"
+                                               "st-0001,Театральний майдан,50.7394,25.3253,тролейбус,так,2\n",
+                                               encoding="utf-8")
+    (folder / "data-files.yaml").write_text(
+        "files:\n  - {item: 'trans:trans-001', schema: transport-stops, file: data/stops.csv}\n", encoding="utf-8")
+    again = data_checks_flow(str(folder), out=str(tmp_path / "out2"), as_of=date(2020, 6, 1), db_url=db_url,
+                             campaign="lutsk-2020", retry_delay_seconds=0)
+    [result] = again["results"]
+    assert result["expectations_share"] == 1.0
+    assert result["expectations"] == by_item["trans:trans-001"]["expectations"] + 1      # the row-count floor
     engine.dispose()
