@@ -100,6 +100,8 @@ def main() -> None:
           f"CPU {ours['cpu']:.1f} s, peak {ours['peak_mb']:.0f} MB, {ours_count} findings, engine {report.get('engine')}, "
           f"exit {ours['exit']}")
     if args.skip_frictionless:
+        if not args.keep:
+            data.unlink()
         return
     theirs = run([str(BIN / "frictionless"), "validate", data.name, "--schema", schema_json.name,
                   "--limit-errors", "1000000000", "--encoding", "utf-8", "--json"], cwd=folder)
