@@ -2,6 +2,7 @@
 file, frictionless where it does not. Broken input becomes a ``source-error`` finding."""
 from __future__ import annotations
 
+import csv
 import time
 from pathlib import Path
 
@@ -13,6 +14,8 @@ FAST_SUFFIXES = {".csv", ".tsv", ".txt"}
 
 def validate_file(path: Path, schema: DatasetSchema, engine: str = "auto") -> DataReport:
     """``engine``: "auto" (fast, else frictionless), "fast" (fail if not covered) or "frictionless"."""
+    from frictionless import FrictionlessException
+
     from .fast import FastValidator, NotCovered
     from .reference import frictionless_errors
 
@@ -33,7 +36,7 @@ def validate_file(path: Path, schema: DatasetSchema, engine: str = "auto") -> Da
             fallback = f"{path.suffix or 'this'} files are read by frictionless"
         if used != "fast":
             rows, errors = frictionless_errors(path, schema)
-    except (OSError, UnicodeError, ValueError) as exc:
+    except (OSError, UnicodeError, ValueError, csv.Error, FrictionlessException) as exc:
         if isinstance(exc, NotCovered):
             raise
         errors = [RawError(None, None, "source-error", f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")]

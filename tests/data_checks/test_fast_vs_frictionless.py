@@ -95,3 +95,23 @@ def test_unreadable_file_is_a_source_error_finding(tmp_path):
     assert not report.valid
     assert report.findings and report.findings[0].code in ("source-error", "incorrect-label", "extra-label",
                                                            "blank-label", "missing-label")
+
+
+@pytest.mark.parametrize("name, rows, keys", [
+    ("stops-bom-crlf-trailing-blank-lines.csv", 3,
+     [(3, None, "blank-row"), (3, None, "primary-key"), (4, None, "blank-row"), (4, None, "primary-key")]),
+    ("stops-header-only.csv", 0, []),
+])
+def test_edge_files_the_same_on_both_paths(name, rows, keys):
+    fast = validate_file(DATA / name, STOPS, "fast")
+    reference = validate_file(DATA / name, STOPS, "frictionless")
+    assert (fast.rows, fast.keys()) == (reference.rows, reference.keys()) == (rows, keys)
+
+
+def test_random_bytes_are_a_source_error_not_a_crash():
+    from audits.data.privacy.screen import screen_file
+
+    report = validate_file(DATA / "random-bytes.csv", STOPS)
+    assert report.keys() == [(None, None, "source-error")]
+    screened = screen_file(DATA / "random-bytes.csv")
+    assert [f.code for f in screened.findings] == ["source-error"] and screened.blocked   # unscreened = blocked

@@ -3,7 +3,9 @@ that could hold personal data at all (nine digits, an @, a patronymic ending, a 
 series, UA and digits); only those are read by the Python detectors."""
 from __future__ import annotations
 
+import csv
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +79,7 @@ def screen_file(path: Path) -> ScreenResult:
             rows += len(row_numbers)
             for name, column in zip(header, columns):
                 findings.extend(_screen_column(path.name, name, column, row_numbers))
-    except (OSError, UnicodeError, ValueError) as exc:
+    except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile) as exc:
         findings.append(Finding("source-error", "error", messages.render("source-error", file=path.name, detail=str(exc)[:200]),
                                 file=path.name))
     findings.sort(key=lambda f: (f.row or 0, f.field or ""))
