@@ -75,8 +75,8 @@ def screen_file(path: Path) -> ScreenResult:
     findings: list[Finding] = []
     rows = 0
     try:
-        for header, columns, row_numbers in _blocks(path):
-            rows += len(row_numbers)
+        for header, columns, row_numbers, new_rows in _blocks(path):
+            rows += new_rows
             for name, column in zip(header, columns):
                 findings.extend(_screen_column(path.name, name, column, row_numbers))
     except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile) as exc:
@@ -118,9 +118,9 @@ def _blocks(path: Path):
     header = _unique_names(fmt.header)
     try:
         for columns, rows, _ncells, extra in prefetch(read_blocks(path, fmt, header)):
-            yield header, columns, rows
-            if extra:
-                yield ["(зайві клітинки)"], [[" ".join(cells) for cells in extra.values()]], list(extra)
+            yield header, columns, rows, len(rows)
+            if extra:                            # cells beyond the header, screened under one name
+                yield ["(зайві клітинки)"], [[" ".join(cells) for cells in extra.values()]], list(extra), 0
     except NotCovered:
         yield from _python_csv_blocks(path, fmt, header)
 
@@ -165,7 +165,7 @@ def _xlsx_blocks(path: Path, size: int = 50_000):
 def _columns_of(header, batch, numbers):
     width = max([len(header)] + [len(r) for r in batch])
     names = list(header) + [f"колонка {i + 1}" for i in range(len(header), width)]
-    return names, [[r[i] if i < len(r) else "" for r in batch] for i in range(width)], numbers
+    return names, [[r[i] if i < len(r) else "" for r in batch] for i in range(width)], numbers, len(numbers)
 
 
 def _unique_names(header: list[str]) -> list[str]:
