@@ -6,7 +6,6 @@ keys; such a pair would be reported as a duplicate."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 BUCKET_BITS = 4
 
@@ -18,36 +17,37 @@ class SeenKeys:
     def check(self, hashes: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """For each key (in row order) the row where it was first seen, or 0 if it is new."""
         hashes = np.asarray(hashes, dtype=np.uint64)
-        series = pd.Series(hashes)
-        repeated = series.duplicated().to_numpy()
         previous = np.zeros(len(hashes), dtype=np.int64)
-        if repeated.any():                       # rare: the row of each repeat's first occurrence in the block
-            firsts = series.drop_duplicates()
-            where = pd.Index(firsts.to_numpy()).get_indexer(hashes[repeated])
-            previous[repeated] = rows[firsts.index.to_numpy()[where]]
-        bucket_of = (hashes >> np.uint64(64 - BUCKET_BITS)).astype(np.int64)
-        order = np.lexsort((hashes, bucket_of))  # by bucket, then hash: searchsorted walks memory in order
-        bounds = np.searchsorted(bucket_of[order], np.arange(len(self.buckets) + 1))
+        _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        firsts = first[inverse]                  # the position of each key's first occurrence in the block
+        repeated = firsts != np.arange(len(hashes))
+        previous[repeated] = rows[firsts[repeated]]
+        order = np.argsort(hashes)               # by hash, hence by bucket (the top bits): ordered probes
+        ordered = hashes[order]
+        edges = np.arange(len(self.buckets) + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)
+        bounds = np.searchsorted(ordered, edges[:-1]).tolist() + [len(ordered)]
         for b, levels in enumerate(self.buckets):
-            part = order[bounds[b]:bounds[b + 1]]
-            if not len(part):
+            lo, hi = bounds[b], bounds[b + 1]
+            if lo == hi:
                 continue
-            queries = hashes[part]
+            queries, part = ordered[lo:hi], order[lo:hi]
             for level_hashes, level_rows in levels:
                 idx = np.searchsorted(level_hashes, queries)
                 idx[idx == len(level_hashes)] = 0
                 found = level_hashes[idx] == queries
                 previous[part[found]] = level_rows[idx[found]]
-        new = previous == 0
-        for b in np.unique(bucket_of[new]):
-            chosen = new & (bucket_of == b)
-            self._add(self.buckets[b], hashes[chosen], rows[chosen].astype(np.uint32))
+        for b, levels in enumerate(self.buckets):   # first occurrences join their bucket, already in order
+            lo, hi = bounds[b], bounds[b + 1]
+            part = order[lo:hi]
+            fresh = part[previous[part] == 0]
+            if len(fresh):
+                self._add(levels, hashes[fresh], rows[fresh].astype(np.uint32))
         return previous
 
     @staticmethod
     def _add(levels, hashes: np.ndarray, rows: np.ndarray) -> None:
-        order = np.argsort(hashes, kind="stable")
-        levels.append((hashes[order], rows[order]))
+        """``hashes`` sorted, no repeats."""
+        levels.append((hashes, rows))
         while len(levels) > 1 and len(levels[-1][0]) >= len(levels[-2][0]):
             (h2, r2), (h1, r1) = levels.pop(), levels.pop()
             levels.append(_merge(h1, r1, h2, r2))
@@ -76,7 +76,14 @@ def hash_strings(values) -> np.ndarray:
 
 
 def hash_numbers(values: np.ndarray) -> np.ndarray:
-    return pd.util.hash_array(np.asarray(values, dtype="float64"))
+    """A 64-bit mix (splitmix64) of each float's bits; 0.0 and -0.0 are one key, as in frictionless."""
+    x = (np.asarray(values, dtype="float64") + 0.0).view(np.uint64).copy()
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
 
 
 def combine(hashes: list[np.ndarray]) -> np.ndarray:
