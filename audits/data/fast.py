@@ -3,7 +3,7 @@ file), every rule runs on whole columns, and only the cells a vectorised test ca
 are read by frictionless's own cell reader. A cell is therefore reported exactly when
 frictionless would report it: the vectorised tests only decide which cells are certainly fine.
 
-What it does not cover raises :class:`NotCovered`; :mod:`audits.data.validate` then hands the
+Cells are cleared by the column tests in :mod:`audits.data.cells`. What it does not cover raises :class:`NotCovered`; :mod:`audits.data.validate` then hands the
 file to frictionless (foreign keys, types other than string/integer/number/boolean/date/year,
 string formats, custom number syntax, a header that differs from the schema, ragged rows
 after a cell with a line break in it)."""
@@ -20,14 +20,12 @@ from .report import RawError
 from .schemas import DatasetSchema
 from .seen import SeenKeys, combine, hash_numbers, hash_strings
 from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
+from .cells import as_float, byte_lengths, constraint_suspects, type_ok
 from .sniff import CsvFormat, sniff
 
 TYPES = {"string", "integer", "number", "boolean", "date", "year"}
 CONSTRAINTS = {"required", "unique", "minimum", "maximum", "minLength", "maxLength", "pattern", "enum"}
 NUMBER_OPTIONS = {"groupChar", "decimalChar", "bareNumber", "floatNumber"}
-INTEGER_RE = r"^[ \t]*[+-]?[0-9]{1,18}[ \t]*$"
-NUMBER_RE = r"^[ \t]*[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})([eE][+-]?[0-9]{1,3})?[ \t]*$"
-YEAR_RE = r"^[0-9]{4}$"
 
 
 @dataclass
@@ -145,10 +143,10 @@ class FastValidator:
         n = len(rows)
         present = ncells > (check.number - 1)
         if self.missing_is_empty:               # the usual missingValues [""]: empty cells, from the offsets
-            empty = (_byte_lengths(column) == 0) | ~present
+            empty = (byte_lengths(column) == 0) | ~present
         else:
             empty = pc.is_in(column, value_set=self.missing).to_numpy(zero_copy_only=False) | ~present
-        ok, numeric = _type_ok(check, column)
+        ok, numeric = type_ok(check, column)
         suspect = ~empty & ~ok
         cons = check.constraints
         if cons.get("required"):
@@ -156,7 +154,7 @@ class FastValidator:
                 errors.append(RawError(int(rows[i]), check.name, "constraint-error",
                                        'constraint "required" is "True"', "", check.number, "required"))
         fine = ok & ~empty
-        suspect |= fine & _constraint_suspects(check, column, numeric)
+        suspect |= fine & constraint_suspects(check, column, numeric)
         parsed = {}
         for i in np.flatnonzero(suspect):
             raw = column[int(i)].as_py()
@@ -181,7 +179,7 @@ class FastValidator:
             return hash_strings(column.to_numpy(zero_copy_only=False))
         values = np.array(numeric, dtype="float64", copy=True) if numeric is not None else np.zeros(n)
         for i, value in parsed.items():
-            values[i] = _as_float(value)
+            values[i] = as_float(value)
         return hash_numbers(np.nan_to_num(values, nan=-1.5e308))
 
     def _unique_errors(self, rows, values, columns):
@@ -220,87 +218,3 @@ class FastValidator:
         out.extend(RawError(row, None, "primary-key", f"the same as in the row at position {other}", None, None, None, other)
                    for row, other in dups)
         return out
-
-
-def _byte_lengths(column) -> np.ndarray:
-    """Byte length of every cell, straight from the offsets buffer (no kernel, no copy)."""
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
-    parts = []
-    for chunk in chunks:
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
-        parts.append(np.diff(offsets))
-    return np.concatenate(parts) if parts else np.zeros(0, np.int32)
-
-
-def _type_ok(check: FieldCheck, column):
-    """(cells certainly of the right type, their numeric values or None)."""
-    n = len(column)
-    if check.type == "string":
-        return np.ones(n, bool), None
-    if check.type == "boolean":
-        d = check.descriptor
-        allowed = list(d.get("trueValues", ["true", "True", "TRUE", "1"])) + list(d.get("falseValues", ["false", "False", "FALSE", "0"]))
-        ok = pc.is_in(column, value_set=pa.array(allowed, pa.string())).to_numpy(zero_copy_only=False)
-        return ok, np.where(pc.is_in(column, value_set=pa.array(d.get("trueValues", ["true", "True", "TRUE", "1"]))).to_numpy(zero_copy_only=False), 1.0, 0.0)
-    if check.type == "date":
-        return _dates_ok(check, column)
-    regex = {"integer": INTEGER_RE, "number": NUMBER_RE, "year": YEAR_RE}[check.type]
-    ok = pc.match_substring_regex(column, regex).to_numpy(zero_copy_only=False)
-    cleaned = pc.if_else(pa.array(ok), pc.utf8_trim_whitespace(column), pa.scalar("0"))
-    numeric = pc.cast(cleaned, pa.float64()).to_numpy(zero_copy_only=False)
-    return ok, numeric
-
-
-def _dates_ok(check: FieldCheck, column):
-    fmt = check.descriptor.get("format", "default")
-    fmt = "%Y-%m-%d" if fmt == "default" else fmt
-    parsed = pc.strptime(column, format=fmt, unit="s", error_is_null=True)
-    back = pc.strftime(parsed, format=fmt)
-    # A date that does not print back as written (2023-02-30 → 03-02, 1.6.2020) is left to frictionless.
-    ok = pc.fill_null(pc.equal(back, column), False).to_numpy(zero_copy_only=False)
-    days = pc.cast(pc.cast(parsed, pa.date32()), pa.int32()).to_numpy(zero_copy_only=False)
-    return ok, np.nan_to_num(np.asarray(days, dtype="float64"), nan=0.0)
-
-
-def _constraint_suspects(check: FieldCheck, column, numeric) -> np.ndarray:
-    n = len(column)
-    bad = np.zeros(n, bool)
-    cons = check.constraints
-    for name in ("minimum", "maximum"):
-        if name in cons and numeric is not None:
-            limit = _as_float(check.value_reader(cons[name]) if isinstance(cons[name], str) else cons[name])
-            bad |= (numeric < limit) if name == "minimum" else (numeric > limit)
-            if check.type == "number":
-                # a decimal of more than 15 digits may round onto the limit: frictionless decides
-                bad |= (numeric == limit) & (pc.utf8_length(column).to_numpy(zero_copy_only=False) > 15)
-    if "minLength" in cons or "maxLength" in cons:
-        size = _byte_lengths(column)            # characters ≤ bytes: count characters only where it matters
-        near = np.zeros(n, bool)
-        if "minLength" in cons:
-            near |= size < cons["minLength"] * 4
-        if "maxLength" in cons:
-            near |= size > cons["maxLength"]
-        if near.any():
-            length = pc.utf8_length(column).to_numpy(zero_copy_only=False)
-            if "minLength" in cons:
-                bad |= length < cons["minLength"]
-            if "maxLength" in cons:
-                bad |= length > cons["maxLength"]
-    if "pattern" in cons:
-        try:
-            bad |= ~pc.match_substring_regex(column, f"^(?:{cons['pattern']})$").to_numpy(zero_copy_only=False)
-        except pa.ArrowInvalid:              # a Python-only regex: frictionless reads every cell
-            bad[:] = True
-    if "enum" in cons:
-        allowed = [str(v) for v in check.descriptor.get("constraints", {}).get("enum", [])]
-        bad |= ~pc.is_in(column, value_set=pa.array(allowed, pa.string())).to_numpy(zero_copy_only=False)
-    return bad
-
-
-def _as_float(value) -> float:
-    from datetime import date
-    if isinstance(value, date):
-        return float((value - date(1970, 1, 1)).days)
-    if isinstance(value, bool):
-        return 1.0 if value else 0.0
-    return float(value)
