@@ -3,10 +3,10 @@ file), every rule runs on whole columns, and only the cells a vectorised test ca
 are read by frictionless's own cell reader. A cell is therefore reported exactly when
 frictionless would report it: the vectorised tests only decide which cells are certainly fine.
 
-Cells are cleared by the column tests in :mod:`audits.data.cells`. What it does not cover raises :class:`NotCovered`; :mod:`audits.data.validate` then hands the
-file to frictionless (foreign keys, types other than string/integer/number/boolean/date/year,
-string formats, custom number syntax, a header that differs from the schema, ragged rows
-after a cell with a line break in it)."""
+The column tests are in :mod:`audits.data.cells`. What the fast path does not cover raises
+:class:`NotCovered`; :mod:`audits.data.validate` then hands the file to frictionless (foreign
+keys, types other than string/integer/number/boolean/date/year, string formats, custom number
+syntax, a header that differs from the schema, ragged rows after a cell with a line break)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
