@@ -6,13 +6,14 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, monitor, plan, proposals, quality, review, template, validate
+from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, template, validate
 
 app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")
 app.add_typer(catalogue.app, name="catalogue")
+app.add_typer(data.app, name="data")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
 app.command("quality")(quality.command)

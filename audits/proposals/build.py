@@ -43,8 +43,17 @@ def stored_matches(rows) -> list[SignalMatch]:
                                r.requester, r.file), r.department, r.item_row, r.item_id, r.score) for r in rows]
 
 
+def screened_items(session, campaign) -> dict[tuple[str, str], str]:
+    """(department, item id) → reason, for items whose data file the privacy screen flagged
+    and no reviewer has cleared (audits.data.store)."""
+    from ..data.store import blocked_items
+
+    return {tuple(key.split(":", 1)): reason for key, reason in blocked_items(session, campaign.id).items()}
+
+
 def ranking_for(session, campaign, as_of: date, screened: dict | None = None,
                 config: ProposalConfig | None = None) -> Ranking:
-    """``screened``: (department, item id) → reason, from the privacy screen of data files."""
+    """``screened``: (department, item id) → reason; by default the stored privacy screen."""
     config = config or load_proposal_config()
+    screened = screened_items(session, campaign) if screened is None else screened
     return rank(candidates(session, campaign, as_of, config), config, screened)

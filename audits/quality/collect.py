@@ -18,8 +18,17 @@ class StoredQuality:
     scores: list[QualityScore] = field(default_factory=list)
 
 
-def inventory_scores(register: list[dict], as_of: date) -> list[QualityScore]:
-    return score_many([inventory_facts(r) for r in register], as_of)
+def inventory_scores(register: list[dict], as_of: date,
+                     data_checks: dict[str, float] | None = None) -> list[QualityScore]:
+    """``data_checks``: share of expectations met by an item's data file, by "<department>:<id>"
+    (audits.data.store.expectation_shares); items without one are scored as before."""
+    facts = [inventory_facts(r) for r in register]
+    if data_checks:
+        from dataclasses import replace
+
+        facts = [replace(f, data_checks=data_checks.get(f"{r['department_code']}:{r.get('id')}"))
+                 for f, r in zip(facts, register)]
+    return score_many(facts, as_of)
 
 
 def snapshot_scores(packages, as_of: date) -> list[QualityScore]:
@@ -41,7 +50,10 @@ def load_quality(session, today: date, campaign_slug: str | None = None,
     result = StoredQuality(campaign.slug if campaign else None, (campaign.as_of or today) if campaign else None,
                            snapshot.id if snapshot else None, snapshot.as_of if snapshot else None)
     if campaign is not None:
-        result.scores += inventory_scores(register_rows(session, campaign), campaign.as_of or today)
+        from ..data.store import expectation_shares
+
+        result.scores += inventory_scores(register_rows(session, campaign), campaign.as_of or today,
+                                          expectation_shares(session, campaign.id))
     if snapshot is not None:
         result.scores += snapshot_scores(snapshot_packages(session, snapshot), snapshot.as_of)
     return result

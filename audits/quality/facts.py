@@ -27,3 +27,5 @@ class DatasetFacts:
     url: str | None = None
     # Passport elements: name → value; an element missing from the dict does not apply.
     passport: dict = field(default_factory=dict)
+    # Share of the data file's expectation suite met (issue 7, audits/data/gx_run.py); None: not checked.
+    data_checks: float | None = None

@@ -237,3 +237,30 @@ class Decision(Base):
     source_sha256: Mapped[str] = mapped_column(String(64))
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("decision.id"))
     data: Mapped[dict] = mapped_column(JSON)                  # the proposal row as exported
+
+
+class DataCheck(Base):
+    """One check of a data file behind a register item (issue 7): its validation against the
+    dataset schema, its expectations and the privacy screen. A file with personal-data hits
+    blocks its item from proposals until reviewed (``review``: pending → cleared / confirmed)."""
+    __tablename__ = "data_check"
+    __table_args__ = (UniqueConstraint("campaign_id", "item_key", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    item_key: Mapped[str] = mapped_column(String(200))          # "<department code>:<inventory id>"
+    source: Mapped[str] = mapped_column(Text)                    # the file path or URL checked
+    sha256: Mapped[str] = mapped_column(String(64))
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    schema_name: Mapped[str | None] = mapped_column(String(100))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    valid: Mapped[bool | None] = mapped_column(Boolean)         # None: not validated (no schema)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    expectations_share: Mapped[float | None] = mapped_column(Float)
+    privacy_hits: Mapped[int] = mapped_column(Integer, default=0)
+    privacy_kinds: Mapped[dict] = mapped_column(JSON, default=dict)
+    findings: Mapped[list] = mapped_column(JSON, default=list)
+    review: Mapped[str] = mapped_column(String(20), default="not-needed")   # not-needed | pending | cleared | confirmed
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)

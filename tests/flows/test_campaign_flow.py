@@ -105,6 +105,7 @@ def test_prefect_yaml_entrypoints_are_flows():
         entrypoints[deployment["name"]] = deployment["entrypoint"]
         schedules[deployment["name"]] = [s["cron"] for s in deployment.get("schedules", [])]
     assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow",
-                           "proposals": "flows/proposals.py:proposals_flow", "review": "flows/proposals.py:review_flow"}
+                           "proposals": "flows/proposals.py:proposals_flow", "review": "flows/proposals.py:review_flow",
+                           "data-checks": "flows/data_checks.py:data_checks_flow"}
     assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"],    # the monitor: monthly, on the 1st
-                         "proposals": [], "review": []}
+                         "proposals": [], "review": [], "data-checks": []}

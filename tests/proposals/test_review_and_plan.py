@@ -18,7 +18,7 @@ from audits.store.db import open_database, transaction
 from audits.store.proposals import decision_history
 from audits.store.repository import get_campaign
 from cli.test_cli import odaudit
-from conftest import DEMO
+from conftest import DATA, DEMO
 
 AS_OF = date(2020, 6, 1)
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
@@ -213,3 +213,22 @@ def package(name: str, title: str, created: str) -> dict:
     return {"id": f"id-{name}", "name": name, "title": title, "metadata_created": f"{created}T10:00:00",
             "metadata_modified": f"{created}T10:00:00", "organization": {"name": "lutska-miska-rada"},
             "update_frequency": "once a month", "resources": [{"format": "CSV", "url": "https://x/1.csv"}]}
+
+
+def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(tmp_path):
+    from audits.data.check import check_file
+    from audits.data.store import item_key, mark_reviewed, record_check
+
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    run_demo(db)
+    personal = check_file(DATA / "privacy" / "leased-property-with-personal-data.csv", as_of=AS_OF,
+                          expectations=False)
+    engine = open_database(db)
+    with transaction(engine) as session:
+        campaign_id = get_campaign(session).id
+        record_check(session, campaign_id, item_key("eco", "eco-001"), personal, datetime(2020, 6, 1, 12))
+    blocked = {b["item_id"]: b["reason"] for b in export(db, tmp_path)["blocked"]}
+    assert "leased-property-with-personal-data.csv" in blocked["eco-001"]
+    with transaction(engine) as session:
+        mark_reviewed(session, campaign_id, "eco:eco-001", "Ткачук В. П.", cleared=True, at=datetime(2020, 6, 2))
+    assert "eco-001" not in {b["item_id"] for b in export(db, tmp_path)["blocked"]}

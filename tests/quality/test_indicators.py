@@ -44,7 +44,8 @@ def test_every_lost_point_is_explained():
         notes="Зупинки")), AS_OF)
     assert points(score) == {"metadata": (27.69, 30.0), "timeliness": (0.0, 20.0), "openness": (5.0, 20.0),
                              "machine_readable": (0.0, 10.0), "non_proprietary": (0.0, 5.0), "licence": (0.0, 5.0),
-                             "contact_point": (2.5, 5.0), "keywords": (1.0, 3.0), "description": (1.0, 2.0)}
+                             "contact_point": (2.5, 5.0), "keywords": (1.0, 3.0), "description": (1.0, 2.0),
+                             "data_checks": (0.0, None)}
     assert round(sum(x.points for i in score.indicators for x in i.lost), 6) == round(score.possible - score.earned, 6)
     assert [r.split(":")[0] for r in score.reasons] == ["−2.30769", "−20", "−15", "−10", "−5", "−5", "−2.5", "−2", "−1"]
     assert "«електронна пошта відповідальної особи»" in score.reasons[0]

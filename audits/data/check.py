@@ -1,0 +1,60 @@
+"""Everything about one data file in one call, as plain data: validation against its dataset
+schema (when it has one), the privacy screen, and optionally the expectation suite with its
+Data Docs. The flow in flows/data_checks.py calls this once per file."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .privacy.screen import kind_counts, screen_file
+from .schemas import DatasetSchema, all_schemas, load_schema
+from .sniff import sniff
+from .store import file_sha256
+
+
+def guess_schema(path: Path) -> DatasetSchema | None:
+    """The dataset schema a file belongs to: by its name (``transport-stops_2020.csv``), else
+    the schema whose fields are exactly the file's header."""
+    stem = Path(path).stem.lower()
+    schemas = all_schemas()
+    for schema in sorted(schemas, key=lambda s: -len(s.name)):
+        if stem == schema.name or stem.startswith(schema.name + "_") or stem.startswith(schema.name + "-"):
+            return schema
+    if Path(path).suffix.lower() in (".csv", ".tsv", ".txt"):
+        header = sniff(Path(path)).header
+        return next((s for s in schemas if s.field_names == header), None)
+    return None
+
+
+def check_file(path: Path, schema: str | DatasetSchema | None = None, *, as_of: date,
+               expectations: bool = True, docs_dir: Path | None = None, previous_rows: int | None = None,
+               source: str | None = None) -> dict:
+    path = Path(path)
+    chosen = load_schema(schema) if isinstance(schema, str) else schema or guess_schema(path)
+    result = {"source": source or str(path), "file": path.name, "sha256": file_sha256(path),
+              "schema": chosen.name if chosen else None, "catalogue": chosen.catalogue if chosen else None}
+    findings = []
+    if chosen:
+        from .validate import validate_file
+
+        report = validate_file(path, chosen)
+        result.update(rows=report.rows, valid=report.valid, engine=report.engine, fallback=report.fallback)
+        findings += report.findings
+    screen = screen_file(path)
+    result.setdefault("rows", screen.rows)
+    result.setdefault("valid", None)
+    result.update(privacy_hits=len(screen.findings), privacy_kinds=kind_counts(screen.findings), blocked=screen.blocked)
+    findings += screen.findings
+    result["expectations_share"] = None
+    if chosen and expectations:
+        from .gx_run import run_suite
+
+        gx = run_suite(path, chosen, as_of, previous_rows, docs_dir)
+        result.update(expectations_share=round(gx.share, 4), expectations=gx.total,
+                      docs=str(gx.docs) if gx.docs else None)
+        findings += gx.findings
+    result["errors"] = sum(1 for f in findings if f.is_error)
+    result["warnings"] = sum(1 for f in findings if not f.is_error)
+    result["findings"] = [{"row": f.row, "field": f.field, "code": f.code, "severity": f.severity,
+                           "message": f.message, "value": f.value} for f in findings]
+    return result

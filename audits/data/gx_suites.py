@@ -1,0 +1,144 @@
+"""Great Expectations suites of a dataset, derived from its Table Schema (required, unique,
+enum, ranges, lengths, patterns, types) plus content expectations from config/data_checks.yaml
+(coordinates in the community's box, dates between a plausible start and the audit date,
+amounts not negative, a limit on empty cells, the row count not collapsing).
+
+The suite is plain data here (:class:`Spec`); :mod:`audits.data.gx_run` hands it to GX.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .schemas import DatasetSchema
+
+CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "data_checks.yaml"
+TYPE_REGEX = {
+    "integer": r"^\s*[+-]?\d+\s*$",
+    "number": r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$",
+    "year": r"^\d{4}$",
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    expectation: str              # GX class name, e.g. "ExpectColumnValuesToBeBetween"
+    kwargs: dict
+    meaning: str                  # Ukrainian: what is expected
+    origin: str                   # "schema" or "content"
+    field: str | None = None
+    typed: bool = False           # checks the typed column (numbers, dates) rather than the text
+
+
+@dataclass(frozen=True)
+class ContentConfig:
+    bbox: dict
+    lat_names: frozenset
+    lon_names: frozenset
+    earliest: date
+    future_allowed: frozenset
+    amounts_not_negative: bool
+    max_empty_share: float
+    max_row_drop: float
+    raw: dict = field(default_factory=dict, compare=False)
+
+
+@cache
+def day_number(value: date) -> int:
+    return (value - date(1970, 1, 1)).days
+
+
+@cache
+def load_content_config(path: Path = CONFIG_PATH) -> ContentConfig:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    lower = lambda names: frozenset(str(n).casefold() for n in names)  # noqa: E731
+    return ContentConfig(raw["community"]["bbox"], lower(raw["coordinates"]["lat"]), lower(raw["coordinates"]["lon"]),
+                         raw["dates"]["earliest"], lower(raw["dates"].get("future_allowed", [])), bool(raw["amounts_not_negative"]), float(raw["max_empty_share"]),
+                         float(raw["max_row_drop"]), raw)
+
+
+def build_specs(schema: DatasetSchema, as_of: date, previous_rows: int | None = None,
+                config: ContentConfig | None = None) -> list[Spec]:
+    config = config or load_content_config()
+    specs: list[Spec] = []
+    for f in schema.fields:
+        specs.extend(_schema_specs(f))
+        specs.extend(_content_specs(f, as_of, config))
+    specs = _without_repeats(specs)
+    if previous_rows:
+        floor = math.ceil(previous_rows * (1 - config.max_row_drop))
+        specs.append(Spec("ExpectTableRowCountToBeBetween", {"min_value": floor},
+                          f"рядків не менше {floor} (попередня версія мала {previous_rows})", "content"))
+    return specs
+
+
+def _without_repeats(specs: list[Spec]) -> list[Spec]:
+    """GX keeps one of two identical expectations (a schema minimum 0 and "not negative")."""
+    seen, out = set(), []
+    for spec in specs:
+        spec = Spec(spec.expectation, {k: v for k, v in spec.kwargs.items() if v is not None}, spec.meaning,
+                    spec.origin, spec.field, spec.typed)
+        key = (spec.expectation, spec.typed, repr(sorted(spec.kwargs.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(spec)
+    return out
+
+
+def _schema_specs(f: dict) -> list[Spec]:
+    name, ftype, cons = f["name"], f.get("type", "string"), f.get("constraints", {})
+    out = []
+    if cons.get("required"):
+        out.append(Spec("ExpectColumnValuesToNotBeNull", {"column": name}, "заповнене в кожному рядку", "schema", name))
+    if cons.get("unique"):
+        out.append(Spec("ExpectColumnValuesToBeUnique", {"column": name}, "без повторів", "schema", name))
+    if "enum" in cons:
+        out.append(Spec("ExpectColumnValuesToBeInSet", {"column": name, "value_set": [str(v) for v in cons["enum"]]},
+                        "значення зі списку схеми", "schema", name))
+    if ftype in TYPE_REGEX:
+        out.append(Spec("ExpectColumnValuesToMatchRegex", {"column": name, "regex": TYPE_REGEX[ftype]},
+                        f"тип «{ftype}»", "schema", name))
+    if ftype in ("integer", "number", "year") and ("minimum" in cons or "maximum" in cons):
+        out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": cons.get("minimum"),
+                                                          "max_value": cons.get("maximum")},
+                        f"у межах {cons.get('minimum', '…')}–{cons.get('maximum', '…')}", "schema", name, typed=True))
+    if ftype == "string" and ("minLength" in cons or "maxLength" in cons):
+        out.append(Spec("ExpectColumnValueLengthsToBeBetween", {"column": name, "min_value": cons.get("minLength"),
+                                                                "max_value": cons.get("maxLength")},
+                        f"довжина до {cons.get('maxLength', '…')} символів", "schema", name))
+    if ftype == "string" and "pattern" in cons:
+        out.append(Spec("ExpectColumnValuesToMatchRegex", {"column": name, "regex": f"^(?:{cons['pattern']})$"},
+                        f"відповідає шаблону {cons['pattern']}", "schema", name))
+    return out
+
+
+def _content_specs(f: dict, as_of: date, config: ContentConfig) -> list[Spec]:
+    name, ftype, cons = f["name"], f.get("type", "string"), f.get("constraints", {})
+    key, box, out = name.casefold(), config.bbox, []
+    if key in config.lat_names:
+        out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": box["lat_min"], "max_value": box["lat_max"]},
+                        "широта в межах громади", "content", name, typed=True))
+    elif key in config.lon_names:
+        out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": box["lon_min"], "max_value": box["lon_max"]},
+                        "довгота в межах громади", "content", name, typed=True))
+    elif ftype in ("integer", "number") and config.amounts_not_negative:
+        out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": 0},
+                        "не від'ємне", "content", name, typed=True))
+    if ftype == "date":                                 # dates are compared as day numbers (see gx_run)
+        if key in config.future_allowed:
+            out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": day_number(config.earliest)},
+                            f"дата не раніше {config.earliest:%d.%m.%Y}", "content", name, typed=True))
+        else:
+            out.append(Spec("ExpectColumnValuesToBeBetween",
+                            {"column": name, "min_value": day_number(config.earliest), "max_value": day_number(as_of)},
+                            f"дата між {config.earliest:%d.%m.%Y} і датою аудиту {as_of:%d.%m.%Y}", "content", name,
+                            typed=True))
+    if not cons.get("required"):
+        out.append(Spec("ExpectColumnValuesToNotBeNull", {"column": name, "mostly": round(1 - config.max_empty_share, 4)},
+                        f"порожніх не більше {config.max_empty_share:.0%}", "content", name))
+    return out

@@ -1,0 +1,102 @@
+"""The result of checking one data file: the CLI contract's JSON and the project's Findings.
+
+Every path (fast, frictionless, privacy screen) produces :class:`RawError` tuples; they are
+turned into :class:`audits.findings.Finding` with a Ukrainian message here, in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..findings import Finding, has_errors
+from . import messages
+from .schemas import DatasetSchema
+
+
+class RawError(NamedTuple):
+    row: int | None
+    field: str | None          # the schema field name ("" for an extra cell)
+    code: str                  # frictionless's code for the rules frictionless has
+    note: str = ""             # frictionless's note, e.g. 'constraint "minimum" is "0"'
+    cell: str | None = None
+    field_number: int | None = None
+    constraint: str | None = None
+    other_row: int | None = None
+
+    def key(self) -> tuple:
+        return (self.row, self.field or None, self.code)
+
+
+@dataclass
+class DataReport:
+    file: str
+    rows: int
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    engine: str = "fast"                 # "fast" or "frictionless"
+    fallback: str | None = None          # why the fast path handed the file to frictionless
+
+    @property
+    def valid(self) -> bool:
+        return not has_errors(self.findings)
+
+    def keys(self) -> list[tuple]:
+        return [(f.row, f.field, f.code) for f in self.findings]
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "valid": self.valid, "rows": self.rows,
+                "findings": [{"row": f.row, "field": f.field, "code": f.code, "severity": f.severity,
+                              "message": f.message} for f in self.findings],
+                "seconds": round(self.seconds, 3), "engine": self.engine, "fallback": self.fallback}
+
+
+def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Finding:
+    column = schema.title_of(error.field) if (schema and error.field) else (error.field or "")
+    ftype = _field_type(schema, error.field)
+    params = dict(row=error.row, column=column, value=_short(error.cell), file=file,
+                  field_number=error.field_number, other_row=error.other_row, detail=error.note,
+                  type_uk=messages.TYPE_UK.get(ftype, ftype), example=messages.EXAMPLE.get(ftype, ""))
+    if error.code == "constraint-error":
+        name = error.constraint or _constraint_from_note(error.note)
+        limit = _constraint_value(schema, error.field, name)
+        params["constraint_uk"] = messages.CONSTRAINT_UK.get(name, error.note).format(value=_short(error.cell), limit=limit)
+    if error.code == "primary-key":
+        params["column"] = ", ".join(schema.title_of(k) for k in schema.primary_key) if schema else ""
+        params["detail"] = ("порожній" if "None" in error.note else
+                            f"повторює рядок {error.other_row}" if error.other_row else "повторюється")
+    template = error.code if error.code in messages.CODES else ("label-error" if "label" in error.code or "header" in error.code
+                                                                else "source-error")
+    if template == "label-error":
+        params["expected"] = ", ".join(schema.field_names) if schema else ""
+    return Finding(code=error.code, severity=messages.severity(error.code), message=messages.render(template, **params),
+                   file=file, row=error.row, column=column or None, field=error.field or None, value=_short(error.cell))
+
+
+def sort_errors(errors: list[RawError]) -> list[RawError]:
+    order = {"blank-row": 0, "type-error": 1, "constraint-error": 1, "extra-cell": 2, "missing-cell": 3,
+             "unique-error": 4, "primary-key": 5}
+    return sorted(errors, key=lambda e: (e.row or 0, order.get(e.code, 9), e.field_number or 0))
+
+
+def _field_type(schema, name) -> str:
+    if not schema or not name:
+        return ""
+    return next((f.get("type", "string") for f in schema.fields if f["name"] == name), "")
+
+
+def _constraint_from_note(note: str) -> str:
+    return note.split('"')[1] if note.count('"') >= 2 else ""
+
+
+def _constraint_value(schema, name, constraint):
+    if not schema or not name:
+        return ""
+    f = next((f for f in schema.fields if f["name"] == name), {})
+    value = f.get("constraints", {}).get(constraint, "")
+    return ", ".join(f"«{v}»" for v in value) if isinstance(value, list) else value
+
+
+def _short(value, limit: int = 80):
+    if value is None:
+        return None
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"

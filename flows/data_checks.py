@@ -1,0 +1,91 @@
+"""The data-checks flow: every data file of a campaign (a folder, or the files and URLs its
+data-files.yaml lists per register item) is validated, screened for personal data and run
+through its expectation suite, concurrently; remote files are fetched with retries. Results
+go to <out>/data-checks.json and GX Data Docs to <out>/data-docs/; with a campaign in the
+database they are stored per item, so proposals can leave out blocked items. Only wiring:
+the work is in audits/data."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from audits.data import manifest, remote
+from audits.data.check import check_file
+from audits.data.store import previous_rows, record_check
+from audits.store.db import open_database, transaction
+from audits.store.repository import get_campaign
+
+
+@task(name="fetch-remote-file", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=5)
+def fetch(url: str, folder: str) -> str:
+    return str(remote.fetch(url, Path(folder)))
+
+
+@task(name="check-data-file", cache_policy=NO_CACHE)
+def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_dir: str | None, source: str,
+          previous: int | None = None) -> dict:
+    return check_file(Path(path), schema, as_of=as_of, expectations=expectations,
+                      docs_dir=Path(docs_dir) if docs_dir else None, source=source, previous_rows=previous)
+
+
+@task(name="read-previous-rows", cache_policy=NO_CACHE)
+def read_previous(db_url: str | None, campaign_slug: str | None) -> dict[str, int]:
+    """Rows of each item's previously checked file (the row count must not collapse)."""
+    engine = open_database(db_url)
+    try:
+        with transaction(engine) as session:
+            campaign = get_campaign(session, campaign_slug)
+            return previous_rows(session, campaign.id) if campaign else {}
+    finally:
+        engine.dispose()
+
+
+@task(name="store-data-checks", cache_policy=NO_CACHE)
+def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str | None, dict]],
+          checked_at: datetime) -> int:
+    engine = open_database(db_url)
+    try:
+        with transaction(engine) as session:
+            campaign = get_campaign(session, campaign_slug) if campaign_slug else get_campaign(session)
+            if campaign is None:
+                return 0
+            stored = [record_check(session, campaign.id, item, result, checked_at) for item, result in results if item]
+            return len(stored)
+    finally:
+        engine.dispose()
+
+
+@flow(name="data-checks", log_prints=False)
+def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = None, expectations: bool = True,
+                     db_url: str | None = None, campaign: str | None = None, retry_delay_seconds: float = 5.0) -> dict:
+    as_of = as_of or date.today()
+    out_dir = Path(out) if out else Path(folder) / "out"
+    jobs = manifest.jobs(Path(folder))
+    downloads = out_dir / "downloads"
+    fetcher = fetch.with_options(retry_delay_seconds=retry_delay_seconds)
+    previous = read_previous(db_url, campaign) if (db_url or campaign) else {}
+    futures = []
+    for job in jobs:
+        local = fetcher.submit(job.ref, str(downloads)) if remote.is_remote(job.ref) else job.ref
+        futures.append((job, check.submit(local, job.schema, as_of, expectations,
+                                          str(out_dir / "data-docs") if expectations else None, job.ref,
+                                          previous.get(job.item) if job.item else None)))
+    results, failed = [], []
+    for job, future in futures:
+        try:
+            results.append((job.item, future.result()))
+        except Exception as exc:          # a remote file still failing after its retries: reported, not fatal
+            failed.append({"source": job.ref, "item": job.item, "error": str(exc).splitlines()[0][:300]})
+    stored = store(db_url, campaign, results, datetime.now().replace(microsecond=0)) if (db_url or campaign) else 0
+    summary = {"files": len(jobs), "checked": len(results), "failed": failed, "stored": stored,
+               "blocked": [r["source"] for _, r in results if r["privacy_hits"]],
+               "results": [{**r, "item": item} for item, r in results]}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "data-checks.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    return summary

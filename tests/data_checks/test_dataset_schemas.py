@@ -1,0 +1,55 @@
+"""The dataset Table Schemas: each names a Resolution 835 item a council owes, has Ukrainian
+titles and a primary key, accepts its valid sample and rejects its invalid one (both paths)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audits.catalogue.catalogue import load_catalogue
+from audits.data.schemas import all_schemas, load_schema, schema_names
+from audits.data.validate import validate_file
+
+COUNCIL_ITEMS = {item.id for item in load_catalogue("council")}
+CYRILLIC = re.compile(r"[А-ЯІЇЄҐа-яіїєґ]")
+
+
+def test_at_least_twelve_schemas_each_for_a_different_item():
+    items = [s.catalogue for s in all_schemas()]
+    assert len(items) >= 12
+    assert len(set(items)) == len(items)
+
+
+@pytest.mark.parametrize("name", schema_names())
+def test_schema_names_its_item_and_speaks_ukrainian(name):
+    schema = load_schema(name)
+    assert schema.catalogue in COUNCIL_ITEMS
+    assert CYRILLIC.search(schema.title)
+    assert all(CYRILLIC.search(f["title"]) for f in schema.fields)
+    assert schema.primary_key and set(schema.primary_key) <= set(schema.field_names)
+    for sample in ("valid.csv", "invalid.csv"):
+        assert (schema.path.parent / sample).is_file()
+
+
+@pytest.mark.parametrize("name", schema_names())
+def test_valid_sample_passes_and_invalid_sample_fails_on_both_paths(name):
+    schema = load_schema(name)
+    folder = schema.path.parent
+    for engine in ("fast", "frictionless"):
+        assert validate_file(folder / "valid.csv", schema, engine).findings == [], engine
+    fast = validate_file(folder / "invalid.csv", schema, "fast")
+    reference = validate_file(folder / "invalid.csv", schema, "frictionless")
+    assert fast.keys() and fast.keys() == reference.keys()
+    assert not fast.valid
+
+
+def test_invalid_transport_stops_exactly():
+    schema = load_schema("transport-stops")
+    report = validate_file(schema.path.parent / "invalid.csv", schema)
+    assert report.keys() == [
+        (2, "lon", "type-error"), (2, "transport", "constraint-error"),
+        (3, "name", "constraint-error"), (3, "lat", "type-error"), (3, "shelter", "type-error"),
+        (3, "id", "unique-error"), (3, None, "primary-key"),
+    ]
+    assert report.findings[0].message == (
+        "Рядок 2, поле «Довгота»: «25,3253» — це не число. Приклад правильного значення: «12.5».")
