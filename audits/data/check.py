@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..inventory.source import sha256_of
 from .privacy.screen import kind_counts, screen_file
 from .schemas import DatasetSchema, all_schemas, load_schema
 from .sniff import sniff
-from .store import file_sha256
 
 
 def guess_schema(path: Path) -> DatasetSchema | None:
@@ -31,7 +31,7 @@ def check_file(path: Path, schema: str | DatasetSchema | None = None, *, as_of: 
                source: str | None = None) -> dict:
     path = Path(path)
     chosen = load_schema(schema) if isinstance(schema, str) else schema or guess_schema(path)
-    result = {"source": source or str(path), "file": path.name, "sha256": file_sha256(path),
+    result = {"source": source or str(path), "file": path.name, "sha256": sha256_of(path),
               "schema": chosen.name if chosen else None, "catalogue": chosen.catalogue if chosen else None}
     findings = []
     if chosen:

@@ -6,7 +6,6 @@ are blocked because their data file holds personal data that nobody has reviewed
 """
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -20,14 +19,6 @@ REVIEWS = ("not-needed", "pending", "cleared", "confirmed")
 def item_key(department: str, item_id: str) -> str:
     """The key of a register item: its department code and its inventory id."""
     return f"{department}:{item_id}"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def record_check(session, campaign_id: int, key: str, result: dict, checked_at: datetime) -> DataCheck:
