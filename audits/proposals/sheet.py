@@ -21,7 +21,7 @@ class Column:
 
 
 COLUMNS = (
-    Column("position", "№", 5), Column("kind_label", "Тип", 18), Column("rank", "Місце", 7),
+    Column("position", "№", 5), Column("kind_label", "Тип", 30), Column("rank", "Місце", 7),
     Column("item_id", "Ідентифікатор", 14), Column("title", "Набір даних", 48), Column("department", "Орган", 10),
     Column("score", "Бал", 8),
     *(Column(f"c_{m.NAME}", m.LABEL, 11) for m in COMPONENTS),
