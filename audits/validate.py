@@ -13,7 +13,7 @@ from . import settings
 from .checks import catalogue_ref, columns, date_after_as_of, personal_open, published_link, table_schema
 from .checks.base import Context, Row
 from .findings import FileReport, Finding
-from .inventory.grid import ReadError
+from .inventory.grid import Grid, ReadError
 from .inventory.normalize import to_text
 from .inventory.read import Table, default_limits, pick_table, read_grids
 from .inventory.schema import InventorySchema, load_schema
@@ -41,8 +41,8 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
     schema = schema or load_schema()
     path = Path(path)
     try:
-        source = load_source(path, int(settings.get("max_file_mb") * 1_000_000))
-        table = _read_table(source, schema)
+        source = open_source(path)
+        table = pick_table(safe_grids(source), schema)
     except OSError as exc:  # vanished, unreadable or a folder
         finding = file_finding(ReadError("source-error", detail=type(exc).__name__), path.name, department)
         return Inspection(FileReport(path.name, None, 0, [finding]), department=department)
@@ -51,7 +51,7 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
         return Inspection(FileReport(path.name, sha, 0, [file_finding(exc, path.name, department)]),
                           department=department)
     if table is None:
-        finding = file_finding(ReadError("no-header"), path.name, department)
+        finding = file_finding(ReadError("no-header"), path.name, department, schema)
         return Inspection(FileReport(path.name, source.sha256, 0, [finding]), source, department=department)
     ctx = Context(schema, path.name, table.sheet, as_of, department, table.header.by_field())
     rows, findings = check_table(table, ctx, row_checks)
@@ -59,9 +59,15 @@ def inspect_file(path: Path, as_of: date, department: str | None = None,
                       source, rows, department, ctx)
 
 
-def _read_table(source: Source, schema: InventorySchema) -> Table | None:
+def open_source(path: Path) -> Source:
+    """The file's bytes and sha256, refused over the size limit (ReadError) or unreadable (OSError)."""
+    return load_source(Path(path), int(settings.get("max_file_mb") * 1_000_000))
+
+
+def safe_grids(source: Source) -> list[Grid]:
+    """Every sheet of the file; anything a hostile file throws becomes a ReadError."""
     try:
-        return pick_table(read_grids(source, default_limits()), schema)
+        return read_grids(source, default_limits())
     except ReadError:
         raise
     except Exception as exc:  # hostile input must become a finding, never a crash
@@ -88,14 +94,22 @@ def _column_order(letter: str | None) -> tuple[int, str]:
     return (len(letter or ""), letter or "")
 
 
+def _headers(schema: InventorySchema) -> str:
+    """The first three required headers of the schema, as the user should type them."""
+    titles = [schema.title(name) for name in schema.names if schema.required(name)][:3]
+    return ", ".join(f"«{t}»" for t in titles)
+
+
 def to_row(number: int, cells: dict, schema: InventorySchema) -> Row:
     text = {f["name"]: to_text(cells.get(f["name"]), f) for f in schema.fields}
     values = {f["name"]: cast(text[f["name"]], f) for f in schema.fields}
     return Row(number, cells, text, values)
 
 
-def file_finding(exc: ReadError, file: str, department: str | None) -> Finding:
+def file_finding(exc: ReadError, file: str, department: str | None,
+                 schema: InventorySchema | None = None) -> Finding:
+    """``schema``: the Table Schema the file should follow (its headers are quoted to the user)."""
     message = render(exc.code, file=file, detail=exc.detail, limit=exc.limit, sheet="",
-                     example=department or "ukt")
+                     example=department or "ukt", headers=_headers(schema or load_schema()))
     return Finding(code=exc.code, severity=CODES[exc.code].severity, message=message,
                    department=department, file=file)

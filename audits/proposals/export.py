@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..store.db import transaction
-from ..store.proposals import current_decisions, demand_files, demand_signals, save_export
+from ..store.proposals import current_decisions, decision_history, demand_files, demand_signals, save_export
 from ..store.repository import get_campaign
 from .build import ranking_for
 from .demand.kinds import KINDS
@@ -22,6 +22,7 @@ class ProposalReport:
     unmatched: list[dict] = field(default_factory=list)
     demand_files: list[dict] = field(default_factory=list)
     decisions: dict = field(default_factory=dict)  # "department/item id" → decision in force
+    history: list[dict] = field(default_factory=list)  # every decision, superseded ones included
 
 
 def export_proposals(engine, slug: str | None, as_of: date | None, created_at: datetime,
@@ -38,7 +39,8 @@ def export_proposals(engine, slug: str | None, as_of: date | None, created_at: d
                               _unmatched(demand_signals(session, campaign)),
                               [_file(f) for f in demand_files(session, campaign)],
                               {f"{d.department}/{d.item_id}": _decision(d)
-                               for d in current_decisions(session, campaign).values()})
+                               for d in current_decisions(session, campaign).values()},
+                              [_past(d) for d in decision_history(session, campaign)])
 
 
 def _unmatched(signals) -> list[dict]:
@@ -49,6 +51,11 @@ def _unmatched(signals) -> list[dict]:
 def _file(f) -> dict:
     return {"kind": f.kind, "kind_label": KINDS[f.kind].label, "file": f.file, "signals": f.signals,
             "errors": f.errors, "findings": f.findings}
+
+
+def _past(d) -> dict:
+    return {**_decision(d), "department": d.department, "item_id": d.item_id, "title": d.title,
+            "in_force": d.superseded_by is None}
 
 
 def _decision(d) -> dict:

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..campaign.status import register_rows
 from ..portal.join import PortalIndex, link_register
+from ..portal.monitor import package_url
 from ..portal.package import parse_date
 from ..store.portal import latest_snapshot, snapshot_packages
 from ..store.proposals import current_decisions
@@ -71,7 +72,7 @@ def _published(session, campaign, approved, register) -> dict:
     found = {"as_of": snapshot.as_of}
     for link in link_register(rows, PortalIndex.of(packages)):
         p = by_id[link.package_id]
-        found[link.row] = (parse_date(p.get("metadata_created")), f"https://data.gov.ua/dataset/{p.get('name') or p.get('id')}")
+        found[link.row] = (parse_date(p.get("metadata_created")), package_url(p, snapshot.source))
     return found
 
 

@@ -6,19 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import settings
 from ..findings import Finding
 from ..inventory.grid import Grid, ReadError, column_letter
-from ..inventory.read import default_limits, read_grids
 from ..inventory.schema import fold
-from ..inventory.source import load_source
 from ..messages import CODES, render
 from ..reports.safe import safe_cell
 from ..store.db import transaction
 from ..store.models import Decision
 from ..store.proposals import current_decisions, get_export, record_decision
 from ..store.repository import get_campaign
-from ..validate import file_finding
+from ..validate import file_finding, open_source, safe_grids
 from .build import ranking_for
 from .sheet import APPROVE, COLUMNS, DECISIONS, EDITABLE, HEADERS, META_SHEET, SHEET, cells
 
@@ -58,10 +55,11 @@ def import_review(engine, path: Path, recorded_at: datetime, by: str | None = No
         campaign = get_campaign(session, review.campaign)
         in_force = current_decisions(session, campaign)
         for d in review.decisions:
-            if _same(in_force.get((d["department"], d["item_id"])), d):
+            previous = in_force.get((d["department"], d["item_id"]))
+            if _same(previous, d):
                 review.unchanged += 1
                 continue
-            record_decision(session, campaign, Decision(
+            record_decision(session, previous, Decision(
                 campaign_id=campaign.id, export_id=review.export_id, department=d["department"],
                 item_id=d["item_id"], title=d["title"], decision=d["decision"], comment=d["comment"],
                 responsible=d["responsible"], deadline=d["deadline"], decided_by=by, recorded_at=recorded_at,
@@ -73,19 +71,17 @@ def import_review(engine, path: Path, recorded_at: datetime, by: str | None = No
 
 
 def _open(path: Path) -> tuple[Review, dict[str, Grid]]:
+    """Read the file the way inventories are read: anything broken or hostile is a finding."""
     review = Review(path.name)
     try:
-        source = load_source(path, int(settings.get("max_file_mb") * 1_000_000))
+        source = open_source(path)
         review.sha256 = source.sha256
-        grids = {g.sheet: g for g in read_grids(source, default_limits())}
+        grids = {g.sheet: g for g in safe_grids(source)}
+    except OSError as exc:  # vanished, unreadable or a folder
+        review.findings.append(file_finding(ReadError("source-error", detail=type(exc).__name__), path.name, None))
+        return review, {}
     except ReadError as exc:
         review.findings.append(file_finding(exc, path.name, None))
-        return review, {}
-    except OSError as exc:
-        review.findings.append(file_finding(ReadError("source-error", detail=type(exc).__name__), path.name, None))
-        return review, {}
-    except Exception as exc:  # hostile input becomes a finding, never a crash
-        review.findings.append(file_finding(ReadError("source-error", detail=type(exc).__name__), path.name, None))
         return review, {}
     if META_SHEET not in grids or SHEET not in grids:
         review.findings.append(_finding(review, "review-not-a-sheet"))

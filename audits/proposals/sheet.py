@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .components import COMPONENTS
+from .rank import KIND_LABELS
 
 SHEET = "Пропозиції"
 META_SHEET = "_odaudit"          # hidden: campaign, export id, what each row was
@@ -36,8 +37,6 @@ HEADERS = {c.key: c.header for c in COLUMNS}
 
 def cells(row: dict, position: int) -> dict:
     """The exported cells of one Proposal.to_dict() (decision columns prefilled where useful)."""
-    from .rank import KIND_LABELS
-
     values = {"position": position, "kind_label": KIND_LABELS[row["kind"]], "rank": row["rank"],
               "item_id": row["item_id"], "title": row["title"], "department": row["department"],
               "score": row["score"], "justification": row["justification"], "catalogue_id": row.get("catalogue_id"),

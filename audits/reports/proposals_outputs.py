@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..proposals.components import COMPONENTS
-from ..proposals.rank import KIND_LABELS
 from .proposals_xlsx import write_proposals_xlsx
 from .status_html import environment
 
@@ -16,6 +15,6 @@ def write_proposal_outputs(out: Path, report) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     write_proposals_xlsx(out / "proposals.xlsx", report.campaign, report.export_id, report.ranking, report.unmatched)
     html = environment().get_template("proposals.html").render(
-        r=report, components=[(m.NAME, m.LABEL) for m in COMPONENTS], kinds=KIND_LABELS)
+        r=report, components=[(m.NAME, m.LABEL) for m in COMPONENTS])
     (out / "proposals.html").write_text(html, encoding="utf-8")
     return {name: out / name for name in OUTPUTS}

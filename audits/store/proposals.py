@@ -78,9 +78,8 @@ def decision_history(session, campaign: Campaign) -> list[Decision]:
                                 .order_by(Decision.department, Decision.item_id, Decision.id)))
 
 
-def record_decision(session, campaign: Campaign, decision: Decision) -> Decision:
-    """Add a decision; the one in force for the same item is superseded by it (and kept)."""
-    previous = current_decisions(session, campaign).get((decision.department, decision.item_id))
+def record_decision(session, previous: Decision | None, decision: Decision) -> Decision:
+    """Add a decision; ``previous``, the one in force for the same item, is superseded by it (and kept)."""
     session.add(decision)
     session.flush()
     if previous is not None:

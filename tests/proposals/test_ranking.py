@@ -37,7 +37,6 @@ def test_components_add_up_to_the_score_and_effort_is_a_penalty():
     assert p.points["effort"] == -10 and p.points["readiness"] == 0
     assert p.points["theme"] == 20.0          # «проїзд»: transport and mobility, full share
     assert p.score == round(sum(p.points.values()), 2)
-    assert p.to_dict()["components"] == p.points
 
 
 def test_demand_is_damped_and_capped():

@@ -119,6 +119,9 @@ def test_review_round_trip_records_decisions_and_keeps_history(db_url, tmp_path)
         ("trans-003", "схвалити", date(2020, 9, 1), True, "Секретар"),
         ("trans-008", "відкласти", None, False, "Секретар"),                # superseded, still visible
         ("trans-008", "схвалити", date(2020, 12, 1), True, "Секретар")]
+    export(db_url, tmp_path / "after")
+    html = (tmp_path / "after" / "proposals.html").read_text(encoding="utf-8")
+    assert html.count('class="superseded"') == 1 and html.count('class="in-force"') == 3   # the old one stays visible
 
 
 def test_a_sheet_with_errors_records_nothing(demo_db, tmp_path):

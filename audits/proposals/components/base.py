@@ -11,9 +11,6 @@ class Component:
     points: float
     note: str | None = None       # a phrase of the justification; None when it adds nothing
 
-    def to_dict(self) -> dict:
-        return {"name": self.name, "points": self.points, "note": self.note}
-
 
 def points(value: float) -> float:
     return round(value, 2)
