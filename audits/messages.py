@@ -193,6 +193,15 @@ _CODES = [
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
 
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Ukrainian agreement of a noun with a number: 1 запит, 3 запити, 5 запитів, 21 запит."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} {one}"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} {few}"
+    return f"{n} {many}"
+
+
 def render(code: str, **params) -> str:
     """The Ukrainian message of ``code``; missing parameters render as an empty string."""
     return CODES[code].template.format_map(_Blank(params))

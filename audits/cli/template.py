@@ -37,7 +37,7 @@ def command(
         config = load_campaign(campaign)
         departments = list(config.departments)
         if department is not None:
-            departments = [d for d in departments if d.code == department]
+            departments = [d for d in [config.department(department)] if d]
             if not departments:
                 raise typer.BadParameter(f"'{department}' is not a department of {config.slug} "
                                          f"(codes: {', '.join(d.code for d in config.departments)})",

@@ -13,7 +13,8 @@ from ..store.db import transaction
 from ..store.models import Submission
 from ..store.repository import FINDING_KEYS, get_campaign
 from .feedback_mail import mail_text
-from .feedback_xlsx import write_feedback_xlsx
+from .feedback_texts import REASON_UNREADABLE
+from .feedback_xlsx import write_feedback_xlsx, write_marked_copy
 
 log = logging.getLogger(__name__)
 FEEDBACK = "feedback"
@@ -41,14 +42,14 @@ def write_feedback(engine, slug: str, out: Path, summary: dict, findings: list[d
     for department in summary["departments"]:
         code = department["code"]
         own = [as_finding(r) for r in findings if r.get("department") == code]
-        name = None
+        name, marked = None, False
         if code in files:
             name = f"{code}.xlsx"
             try:
-                write_feedback_xlsx(folder / name, files[code][0], files[code][1], own)
+                marked = write_marked_copy(folder / name, files[code][0], files[code][1], own)
             except Exception:  # never let one department's file stop the others' feedback
                 log.warning("feedback for %s: the marked copy could not be written", code, exc_info=True)
-                write_feedback_xlsx(folder / name, files[code][0], None, own)
-        text = mail_text(department, summary["campaign"], own, name)
+                write_feedback_xlsx(folder / name, files[code][0], None, own, reason=REASON_UNREADABLE)
+        text = mail_text(department, summary["campaign"], own, name, marked)
         (folder / f"{code}.txt").write_text(text, encoding="utf-8")
     return folder

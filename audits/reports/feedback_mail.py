@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..findings import Finding
+from .. import messages
 from ..messages import CODES
 from . import feedback_texts as t
 
@@ -14,24 +15,21 @@ MAX_CELLS = 8
 
 def plural(count: int, forms: tuple[str, str, str]) -> str:
     """1 помилку, 2 помилки, 5 помилок, 11 помилок, 21 помилку."""
-    if count % 10 == 1 and count % 100 != 11:
-        form = forms[0]
-    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        form = forms[1]
-    else:
-        form = forms[2]
-    return f"{count} {form}"
+    return messages.plural(count, *forms)
 
 
-def mail_text(department: dict, campaign: dict, findings: list[Finding], feedback_name: str | None) -> str:
-    """``department``: its entry in summary.json; ``campaign``: summary.json's campaign."""
+def mail_text(department: dict, campaign: dict, findings: list[Finding], feedback_name: str | None,
+              marked: bool = True) -> str:
+    """``department``: its entry in summary.json; ``campaign``: summary.json's campaign;
+    ``marked``: whether the feedback file is a marked copy (else it only lists the findings)."""
     paragraphs = [t.SUBJECT.format(department=department["name"]), t.GREETING]
-    paragraphs += _body(department, campaign, findings, feedback_name)
+    paragraphs += _body(department, campaign, findings, feedback_name, marked)
     paragraphs.append(t.SIGNATURE)
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _body(department: dict, campaign: dict, findings: list[Finding], feedback_name: str | None) -> list[str]:
+def _body(department: dict, campaign: dict, findings: list[Finding], feedback_name: str | None,
+          marked: bool) -> list[str]:
     deadline = _date(campaign.get("deadline"))
     words = {"campaign": campaign["name"], "file": department.get("file") or "",
              "items": plural(department.get("items") or 0, t.ITEMS)}
@@ -43,7 +41,7 @@ def _body(department: dict, campaign: dict, findings: list[Finding], feedback_na
         return [t.NOT_RECEIVED.format(until=until, **words)] + _list(t.MISSING_HEADING, missing)
     if not findings:
         return [t.ACCEPTED_CLEAN.format(**words)] + _list(t.MISSING_HEADING, missing)
-    attached = t.ATTACHED.format(feedback=feedback_name, sheet=t.FINDINGS_SHEET)
+    attached = (t.ATTACHED if marked else t.ATTACHED_LIST).format(feedback=feedback_name, sheet=t.FINDINGS_SHEET)
     others = _groups([f for f in findings if f.code not in MISSING_CODES])
     if not errors:
         return [t.ACCEPTED_WARNINGS.format(warnings=plural(warnings, t.WARNINGS), **words), attached] + \
@@ -88,6 +86,7 @@ def _cells(findings: list[Finding]) -> str:
 
 
 def _list(heading: str, lines: list[str]) -> list[str]:
+    lines = [line.rstrip(".") for line in lines]     # a line may be a whole message with its own full stop
     return [heading + "\n" + "\n".join(f"- {line};" for line in lines[:-1]) + ("\n" if len(lines) > 1 else "")
             + f"- {lines[-1]}."] if lines else []
 

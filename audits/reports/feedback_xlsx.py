@@ -37,8 +37,17 @@ MAX_SHEET_XML = 20_000_000   # unpacked worksheet XML openpyxl may load fully (5
 KEYS = ("severity", "sheet", "row", "column", "column_letter", "field", "code", "value", "message")
 
 
-def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findings: list[Finding]) -> Path:
-    book, note = _copy(file or "", data, findings)
+def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findings: list[Finding],
+                        reason: str | None = None) -> Path:
+    write_marked_copy(path, file, data, findings, reason)
+    return Path(path)
+
+
+def write_marked_copy(path: Path, file: str | None, data: bytes | None, findings: list[Finding],
+                      reason: str | None = None) -> bool:
+    """Write the feedback workbook; True when it is a marked copy of the department's file
+    (False: only the findings sheet). ``reason``: why no copy can be made, when the caller knows."""
+    book, note = (_empty(), t.NOTE_NO_COPY.format(reason=reason)) if reason else _copy(file or "", data, findings)
     own_sheets = list(book.sheetnames)
     csv_sheet = own_sheets[0] if own_sheets else None
     marked, cut = _mark(book, findings, csv_sheet)
@@ -47,7 +56,7 @@ def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findin
     for ws in book.worksheets[1:]:
         ws.sheet_view.tabSelected = False
     book.save(path)
-    return path
+    return note is None and bool(marked)
 
 
 # --- the copy ---------------------------------------------------------------------------------

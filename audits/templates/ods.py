@@ -162,7 +162,7 @@ def _inventory(spec: TemplateSpec, s: dict, validations: dict[str, str]) -> Tabl
     table = Table(name=texts.INVENTORY_SHEET, protected="true")
     for column in spec.columns:
         table.addElement(TableColumn(stylename=s[f"col-{column.width:g}"],
-                                     defaultcellstylename=s["dept"] if column.name == "department" else s["free"]))
+                                     defaultcellstylename=s["free"]))
     deadline = spec.deadline.strftime("%d.%m.%Y") if spec.deadline else texts.NO_DEADLINE
     for value, style in ((texts.TITLE, s["title"]), (texts.SUBTITLE.format(
             department=spec.department_name, campaign=spec.campaign_name, deadline=deadline), None)):
@@ -194,8 +194,8 @@ def _header_row(spec: TemplateSpec, s: dict) -> TableRow:
 def _data_row(spec: TemplateSpec, s: dict, validations: dict[str, str], values: dict, repeat: int = 1) -> TableRow:
     row = TableRow(numberrowsrepeated=repeat) if repeat > 1 else TableRow()
     for column in spec.columns:
-        if column.name == "department":
-            style = s["dept"]
+        if column.name == "department" and values.get("department"):
+            style = s["dept"]              # filled and locked; rows below the filled block stay open
         else:
             style = s["free-date"] if column.kind == "date" else s["free"]
         row.addElement(_cell(values.get(column.name), style, validations[column.name]))

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from ..campaign.status import register_rows
 from ..store.db import database_url, open_database, transaction
 from ..store.models import Campaign
+from ..store.repository import get_campaign
 from . import texts
 from .spec import Column
 
@@ -18,7 +19,7 @@ from .spec import Column
 def previous_campaign(session, slug: str, year: int | None, wanted: str | None = None) -> Campaign | None:
     """``wanted`` by slug, else the stored campaign of the latest earlier year (never ``slug`` itself)."""
     if wanted:
-        return session.scalar(select(Campaign).where(Campaign.slug == wanted))
+        return get_campaign(session, wanted)
     query = select(Campaign).where(Campaign.slug != slug)
     if year is not None:
         query = query.where(Campaign.year < year)

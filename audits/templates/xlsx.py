@@ -23,6 +23,7 @@ OPTIONAL_FILL = PatternFill("solid", fgColor="E7E6E6")
 LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
 DATE_FORMAT = "DD.MM.YYYY"
 UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
 
 
 def write_xlsx_template(spec: TemplateSpec, path: Path) -> Path:
@@ -80,8 +81,7 @@ def _inventory(ws, spec: TemplateSpec, lists: dict[str, str]) -> None:
     for column in spec.columns:
         _header(ws, column)
         ws.column_dimensions[column.letter].width = column.width
-        if column.name != "department":
-            ws.column_dimensions[column.letter].protection = UNLOCKED
+        ws.column_dimensions[column.letter].protection = UNLOCKED   # the filled department cells lock themselves
         _validation(ws, spec, column, lists)
     ws.row_dimensions[HEADER_ROW].height = 48
     _rows(ws, spec)
@@ -104,7 +104,8 @@ def _index(column: Column) -> int:
 
 
 def _rows(ws, spec: TemplateSpec) -> None:
-    """Prefilled items, then blank rows; the department cell of each is filled and locked."""
+    """Prefilled items, then blank rows; the department cell of each is filled and locked. Rows
+    below them stay open, department included, so a clerk who needs more rows can fill them."""
     dept_col = _index(spec.column("department")) + 1
     for offset in range(spec.filled_rows):
         row = spec.first_row + offset
@@ -121,7 +122,7 @@ def _rows(ws, spec: TemplateSpec) -> None:
                     put(cell, values[column.name])
         dept = ws.cell(row, dept_col)
         put(dept, spec.department_name)
-        dept.fill = LOCKED_FILL
+        dept.fill, dept.protection = LOCKED_FILL, LOCKED
 
 
 def _validation(ws, spec: TemplateSpec, column: Column, lists: dict[str, str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...messages import plural  # noqa: F401  (the components' notes count things in Ukrainian)
+
 
 @dataclass(frozen=True)
 class Component:
@@ -23,11 +25,3 @@ def has_stem(text: str, stems) -> str | None:
             return stem
     return None
 
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Ukrainian agreement of a noun with a number: 1 запит, 3 запити, 5 запитів."""
-    if n % 10 == 1 and n % 100 != 11:
-        return f"{n} {one}"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return f"{n} {few}"
-    return f"{n} {many}"
