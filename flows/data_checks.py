@@ -52,7 +52,7 @@ def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str
     engine = open_database(db_url)
     try:
         with transaction(engine) as session:
-            campaign = get_campaign(session, campaign_slug) if campaign_slug else get_campaign(session)
+            campaign = get_campaign(session, campaign_slug)
             if campaign is None:
                 return 0
             stored = [record_check(session, campaign.id, item, result, checked_at) for item, result in results if item]

@@ -31,12 +31,14 @@ def cannot_run(debug: bool):
     from sqlalchemy.exc import SQLAlchemyError
 
     from ..campaign.config import CampaignConfigError
+    from ..data.schemas import NotCovered, SchemaError
     from ..portal.client import PortalError
     from ..portal.offline import SnapshotFileError
 
     try:
         yield
-    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError, LookupError) as exc:
+    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError, LookupError,
+            SchemaError, NotCovered) as exc:
         if debug:
             raise
         typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, console as make_console, parse_date, print_json
+from .common import DB_HELP, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console, parse_date, print_json
 
 app = typer.Typer(help="Check data files: dataset Table Schemas (fast path), the privacy screen, GX suites.",
                   no_args_is_help=True)
@@ -40,19 +40,13 @@ def validate(
     engine: str = typer.Option("auto", "--engine", help="auto (fast, else frictionless), fast or frictionless."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
-    from ..data.blocks import NotCovered
-    from ..data.schemas import SchemaError, load_schema
+    from ..data.schemas import load_schema
     from ..data.validate import validate_file
 
     if engine not in ("auto", "fast", "frictionless"):
         raise typer.BadParameter("--engine is auto, fast or frictionless")
-    try:
+    with cannot_run(debug):
         report = validate_file(file, load_schema(schema), engine)
-    except (SchemaError, NotCovered) as exc:
-        if debug:
-            raise
-        typer.echo(f"odaudit: cannot run: {exc}", err=True)
-        raise typer.Exit(EXIT_CANNOT_RUN) from None
     _print(report.to_dict(), as_json, extra=f"перевірено: {report.engine}" +
            (f" ({report.fallback})" if report.fallback else ""))
     raise typer.Exit(EXIT_OK if report.valid else EXIT_FINDINGS)
@@ -88,16 +82,13 @@ def expect(
     previous_rows: Optional[int] = typer.Option(None, "--previous-rows", help="Rows of the previous version of the file."),
     docs: Optional[Path] = typer.Option(None, "--docs", help="Build GX Data Docs into this folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     from ..data.gx_run import run_suite
-    from ..data.schemas import SchemaError, load_schema
+    from ..data.schemas import load_schema
 
-    try:
-        chosen = load_schema(schema)
-    except SchemaError as exc:
-        typer.echo(f"odaudit: cannot run: {exc}", err=True)
-        raise typer.Exit(EXIT_CANNOT_RUN) from None
-    report = run_suite(file, chosen, parse_date(as_of) or date.today(), previous_rows, docs)
+    with cannot_run(debug):
+        report = run_suite(file, load_schema(schema), parse_date(as_of) or date.today(), previous_rows, docs)
     data = report.to_dict()
     data["valid"] = not report.findings
     _print(data, as_json, extra=f"очікувань виконано {report.met} з {report.total}"
@@ -122,3 +113,42 @@ def _print(report: dict, as_json: bool, extra: str = "") -> None:
         console.print(table)
         if len(report["findings"]) > 200:
             console.print(f"… і ще {len(report['findings']) - 200}; усі — з --json")
+
+
+REVIEW_HELP = """Record that a person looked at the personal-data hits in an item's data file.
+
+--cleared: not personal data, or lawfully public: the item may be proposed again.
+--confirmed: personal data indeed: it stays out of the proposals until a depersonalised file
+is checked. ITEM is <department code>:<inventory id>, as in data-checks.json.
+
+Example: odaudit data review mist:mist-007 --cleared --by "Ткачук В. П." --note "ФОП: дані з ЄДР"
+"""
+
+
+@app.command("review", help=REVIEW_HELP)
+def review(
+    item: str = typer.Argument(..., help="<department code>:<inventory id>, e.g. mist:mist-007."),
+    cleared: bool = typer.Option(..., "--cleared/--confirmed", help="Cleared (unblock) or confirmed (keep blocked)."),
+    by: str = typer.Option(..., "--by", help="Who reviewed the hits."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the review)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    campaign: Optional[str] = typer.Option(None, "--campaign", help="Campaign slug (default: the newest)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    from datetime import datetime
+
+    from ..data.store import mark_reviewed
+    from ..store.db import open_database, transaction
+    from ..store.repository import get_campaign
+
+    with cannot_run(debug), transaction(open_database(db)) as session:
+        found = get_campaign(session, campaign)
+        if found is None:
+            raise LookupError("no campaign in the database: run 'odaudit campaign run DIR' first")
+        try:
+            check = mark_reviewed(session, found.id, item, by, cleared, datetime.now().replace(microsecond=0), note)
+        except KeyError:
+            raise LookupError(f"no data check for {item} in {found.slug}: run the data-checks flow first") from None
+        state = check.review
+    typer.echo(f"{item}: {'знято блокування' if state == 'cleared' else 'лишається заблокованим до знеособлення'}")
+    raise typer.Exit(EXIT_OK)

@@ -67,8 +67,21 @@ def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Find
                                                                 else "source-error")
     if template == "label-error":
         params["expected"] = ", ".join(schema.field_names) if schema else ""
+        params["detail"] = _label_detail(error, schema)
     return Finding(code=error.code, severity=messages.severity(error.code), message=messages.render(template, **params),
                    file=file, row=error.row, column=column or None, field=error.field or None, value=_short(error.cell))
+
+
+def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:
+    """What is wrong with a header cell, in words (frictionless leaves the note empty)."""
+    names = schema.field_names if schema else []
+    n = error.field_number or 0
+    wanted = f"«{names[n - 1]}»" if 0 < n <= len(names) else ""
+    found = f"«{error.cell}»" if error.cell else "порожньо"
+    details = {"incorrect-label": f"{found} замість {wanted}", "missing-label": f"бракує колонки {wanted}",
+               "extra-label": f"зайва колонка {found}", "blank-label": f"порожній заголовок, очікується {wanted}",
+               "duplicate-label": f"{found} повторюється"}
+    return details.get(error.code) or error.note or error.code
 
 
 def sort_errors(errors: list[RawError]) -> list[RawError]:

@@ -43,6 +43,10 @@ class SchemaError(ValueError):
     """A schema that cannot be found or read (the CLI turns it into exit 2)."""
 
 
+class NotCovered(Exception):
+    """The fast path does not cover this file or schema; the message says why."""
+
+
 def load_schema(ref: str | Path) -> DatasetSchema:
     """A schema by file path, by folder, or by dataset name (``transport-stops``)."""
     path = Path(ref)

@@ -13,12 +13,15 @@ from sqlalchemy import select
 
 from ..store.models import DataCheck
 
-REVIEWS = ("not-needed", "pending", "cleared", "confirmed")
-
 
 def item_key(department: str, item_id: str) -> str:
     """The key of a register item: its department code and its inventory id."""
     return f"{department}:{item_id}"
+
+
+def split_item_key(key: str) -> tuple[str, str]:
+    department, item_id = key.split(":", 1)
+    return department, item_id
 
 
 def record_check(session, campaign_id: int, key: str, result: dict, checked_at: datetime) -> DataCheck:

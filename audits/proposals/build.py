@@ -46,9 +46,9 @@ def stored_matches(rows) -> list[SignalMatch]:
 def screened_items(session, campaign) -> dict[tuple[str, str], str]:
     """(department, item id) → reason, for items whose data file the privacy screen flagged
     and no reviewer has cleared (audits.data.store)."""
-    from ..data.store import blocked_items
+    from ..data.store import blocked_items, split_item_key
 
-    return {tuple(key.split(":", 1)): reason for key, reason in blocked_items(session, campaign.id).items()}
+    return {split_item_key(key): reason for key, reason in blocked_items(session, campaign.id).items()}
 
 
 def ranking_for(session, campaign, as_of: date, screened: dict | None = None,

@@ -26,7 +26,9 @@ def inventory_scores(register: list[dict], as_of: date,
     if data_checks:
         from dataclasses import replace
 
-        facts = [replace(f, data_checks=data_checks.get(f"{r['department_code']}:{r.get('id')}"))
+        from ..data.store import item_key
+
+        facts = [replace(f, data_checks=data_checks.get(item_key(r["department_code"], r.get("id"))))
                  for f, r in zip(facts, register)]
     return score_many(facts, as_of)
 

@@ -88,7 +88,7 @@ def test_every_command_has_help_with_example():
     runner = CliRunner()
     for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
                  ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"], ["plan", "export"],
-                 ["plan", "status"], ["template"]):
+                 ["plan", "status"], ["data", "review"], ["template"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 

@@ -220,7 +220,7 @@ def package(name: str, title: str, created: str) -> dict:
 
 def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(tmp_path):
     from audits.data.check import check_file
-    from audits.data.store import item_key, mark_reviewed, record_check
+    from audits.data.store import item_key, record_check
 
     db = f"sqlite:///{tmp_path / 's.sqlite'}"
     run_demo(db)
@@ -232,6 +232,7 @@ def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(
         record_check(session, campaign_id, item_key("eco", "eco-001"), personal, datetime(2020, 6, 1, 12))
     blocked = {b["item_id"]: b["reason"] for b in export(db, tmp_path)["blocked"]}
     assert "leased-property-with-personal-data.csv" in blocked["eco-001"]
-    with transaction(engine) as session:
-        mark_reviewed(session, campaign_id, "eco:eco-001", "Ткачук В. П.", cleared=True, at=datetime(2020, 6, 2))
+    assert odaudit("data", "review", "eco:nothing-here", "--cleared", "--by", "Ткачук", "--db", db).returncode == 2
+    cleared = odaudit("data", "review", "eco:eco-001", "--cleared", "--by", "Ткачук В. П.", "--db", db)
+    assert cleared.returncode == 0, cleared.stderr
     assert "eco-001" not in {b["item_id"] for b in export(db, tmp_path)["blocked"]}

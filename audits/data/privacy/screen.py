@@ -126,19 +126,10 @@ def _blocks(path: Path):
 
 
 def _python_csv_blocks(path, fmt, header, size: int = 50_000):
-    import csv
     with open(path, encoding="utf-8-sig" if fmt.encoding == "utf-8" else fmt.encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=fmt.delimiter)
         next(reader, None)
-        batch, numbers = [], []
-        for number, row in enumerate(reader, start=2):
-            batch.append(row)
-            numbers.append(number)
-            if len(batch) >= size:
-                yield _columns_of(header, batch, numbers)
-                batch, numbers = [], []
-        if batch:
-            yield _columns_of(header, batch, numbers)
+        yield from _batched(header, reader, size)
 
 
 def _xlsx_blocks(path: Path, size: int = 50_000):
@@ -149,17 +140,22 @@ def _xlsx_blocks(path: Path, size: int = 50_000):
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
             header = _unique_names([str(v) if v is not None else "" for v in next(rows, ())])
-            batch, numbers = [], []
-            for number, row in enumerate(rows, start=2):
-                batch.append(["" if v is None else str(v) for v in row])
-                numbers.append(number)
-                if len(batch) >= size:
-                    yield _columns_of(header, batch, numbers)
-                    batch, numbers = [], []
-            if batch:
-                yield _columns_of(header, batch, numbers)
+            yield from _batched(header, (["" if v is None else str(v) for v in row] for row in rows), size)
     finally:
         book.close()
+
+
+def _batched(header, rows, size: int):
+    """Rows (numbered from 2, after the header) in column blocks of ``size``."""
+    batch, numbers = [], []
+    for number, row in enumerate(rows, start=2):
+        batch.append(row)
+        numbers.append(number)
+        if len(batch) >= size:
+            yield _columns_of(header, batch, numbers)
+            batch, numbers = [], []
+    if batch:
+        yield _columns_of(header, batch, numbers)
 
 
 def _columns_of(header, batch, numbers):

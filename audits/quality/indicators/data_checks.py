@@ -10,7 +10,7 @@ NAME, LABEL = "data_checks", "Перевірка даних"
 def score(facts, config, timeliness) -> Indicator:
     if NAME not in config.indicators:
         return not_applicable(NAME, LABEL, "не налаштовано")
-    share = getattr(facts, "data_checks", None)
+    share = facts.data_checks
     if share is None:
         return not_applicable(NAME, LABEL, "файл даних не перевірявся")
     points = config.points(NAME)
