@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import TYPE_UK
 from .schemas import DatasetSchema
 
 CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "data_checks.yaml"
@@ -102,7 +103,7 @@ def _schema_specs(f: dict) -> list[Spec]:
                         "значення зі списку схеми", "schema", name))
     if ftype in TYPE_REGEX:
         out.append(Spec("ExpectColumnValuesToMatchRegex", {"column": name, "regex": TYPE_REGEX[ftype]},
-                        f"тип «{ftype}»", "schema", name))
+                        f"тип «{TYPE_UK.get(ftype, ftype)}»", "schema", name))
     if ftype in ("integer", "number", "year") and ("minimum" in cons or "maximum" in cons):
         out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": cons.get("minimum"),
                                                           "max_value": cons.get("maximum")},
