@@ -37,6 +37,10 @@ class Finding:
                 self.row or 0, self.column_letter or "", self.code)
 
 
+FINDING_FIELDS = ("code", "severity", "department", "file", "sheet", "row", "column", "column_letter", "field",
+                  "value", "message")
+
+
 def has_errors(findings) -> bool:
     return any(f.is_error for f in findings)
 

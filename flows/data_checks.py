@@ -15,11 +15,9 @@ from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from audits.campaign import verbs
 from audits.data import manifest, remote
 from audits.data.check import check_file
-from audits.data.store import previous_rows, record_check
-from audits.store.db import open_database, transaction
-from audits.store.repository import get_campaign
 
 
 @task(name="fetch-remote-file", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=5)
@@ -37,11 +35,9 @@ def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_d
 @task(name="read-previous-rows", cache_policy=NO_CACHE)
 def read_previous(db_url: str | None, campaign_slug: str | None) -> dict[str, int]:
     """Rows of each item's previously checked file (the row count must not collapse)."""
-    engine = open_database(db_url)
+    engine = verbs.engine_for(db_url)
     try:
-        with transaction(engine) as session:
-            campaign = get_campaign(session, campaign_slug)
-            return previous_rows(session, campaign.id) if campaign else {}
+        return verbs.data_check_floors(engine, campaign_slug)
     finally:
         engine.dispose()
 
@@ -49,14 +45,9 @@ def read_previous(db_url: str | None, campaign_slug: str | None) -> dict[str, in
 @task(name="store-data-checks", cache_policy=NO_CACHE)
 def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str | None, dict]],
           checked_at: datetime) -> int:
-    engine = open_database(db_url)
+    engine = verbs.engine_for(db_url)
     try:
-        with transaction(engine) as session:
-            campaign = get_campaign(session, campaign_slug)
-            if campaign is None:
-                return 0
-            stored = [record_check(session, campaign.id, item, result, checked_at) for item, result in results if item]
-            return len(stored)
+        return verbs.keep_data_checks(engine, campaign_slug, results, checked_at)
     finally:
         engine.dispose()
 

@@ -1,6 +1,6 @@
-"""The monitor flow: read the council's packages (live portal or a saved response), score
-them against the register, store the snapshot, write the quality outputs. Only wiring: the
-work is in audits/portal. Scheduled monthly in prefect.yaml."""
+"""The monitor flow: read the council's packages (live portal or a saved response), then score
+them against the register, store the snapshot, judge the publication plan and write the
+quality outputs. Only wiring: the work is in audits/. Scheduled monthly in prefect.yaml."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -12,12 +12,8 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from audits.campaign.status import register_rows
+from audits.campaign import verbs
 from audits.portal import monitor
-from audits.proposals.plan import plan_status
-from audits.reports.quality_outputs import write_monitor_outputs
-from audits.store.db import open_database, transaction
-from audits.store.repository import get_campaign
 
 
 @task(name="read-packages", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30)
@@ -28,52 +24,14 @@ def read_packages(organization: str | None, from_file: str | None, base_url: str
     return monitor.read_live(organization, base_url)
 
 
-@task(name="read-register", cache_policy=NO_CACHE)
-def read_register(db_url: str | None) -> list[dict]:
-    engine = open_database(db_url)
+@task(name="score-and-store", cache_policy=NO_CACHE)
+def score_and_store(db_url: str | None, packages, source: str, organization: str | None, as_of: date,
+                    out: Path | None):
+    engine = verbs.engine_for(db_url)
     try:
-        with transaction(engine) as session:
-            campaign = get_campaign(session)
-            return register_rows(session, campaign) if campaign else []
+        return verbs.monitor(engine, packages, source, organization, as_of, datetime.now().replace(microsecond=0), out)
     finally:
         engine.dispose()
-
-
-@task(name="score-packages", cache_policy=NO_CACHE)
-def score(packages, as_of: date, source: str, organization: str | None, register):
-    return monitor.assess(packages, as_of, source, organization, register)
-
-
-@task(name="store-snapshot", cache_policy=NO_CACHE)
-def store(db_url: str | None, result, taken_at: datetime) -> int:
-    engine = open_database(db_url)
-    try:
-        return monitor.store(engine, result, taken_at)
-    finally:
-        engine.dispose()
-
-
-@task(name="read-history", cache_policy=NO_CACHE)
-def read_history(db_url: str | None, organization: str | None) -> list[dict]:
-    engine = open_database(db_url)
-    try:
-        return monitor.history(engine, organization)
-    finally:
-        engine.dispose()
-
-
-@task(name="judge-plan", cache_policy=NO_CACHE)
-def judge_plan(db_url: str | None) -> list[dict]:
-    engine = open_database(db_url)
-    try:
-        return plan_status(engine)
-    finally:
-        engine.dispose()
-
-
-@task(name="write-quality-outputs", cache_policy=NO_CACHE)
-def write_outputs(result, out: Path, history: list[dict], plan: list[dict]) -> dict[str, str]:
-    return {k: str(v) for k, v in write_monitor_outputs(Path(out), result, history, plan).items()}
 
 
 @flow(name="monitor", log_prints=False)
@@ -83,9 +41,6 @@ def monitor_flow(organization: str | None = None, from_file: str | None = None,
     """One monitor run; returns the snapshot id, the summary and the paths written."""
     as_of = as_of or date.today()
     packages, source = read_packages(organization, from_file, base_url)
-    register = read_register(db_url)
-    result = score(quote(packages), as_of, source, organization, quote(register))
-    snapshot = store(db_url, quote(result), datetime.now().replace(microsecond=0))
-    plan = judge_plan(db_url)
-    paths = write_outputs(quote(result), Path(out), read_history(db_url, result.organization), plan) if out else {}
-    return {"snapshot": snapshot, "summary": result.summary, "outputs": paths, "plan": plan}
+    run = score_and_store(db_url, quote(packages), source, organization, as_of, Path(out) if out else None)
+    return {"snapshot": run.snapshot, "summary": run.result.summary,
+            "outputs": {k: str(v) for k, v in run.outputs.items()}, "plan": run.plan}

@@ -10,17 +10,15 @@ from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from audits.proposals.export import export_proposals
-from audits.proposals.review import import_review
+from audits.campaign import verbs
 from audits.reports.proposals_outputs import write_proposal_outputs
-from audits.store.db import open_database
 
 
 @task(name="rank-proposals", cache_policy=NO_CACHE)
 def rank(db_url: str | None, campaign: str | None, as_of: date | None, exported_at: datetime):
-    engine = open_database(db_url)
+    engine = verbs.engine_for(db_url)
     try:
-        return export_proposals(engine, campaign, as_of, exported_at)
+        return verbs.proposals(engine, campaign, as_of, exported_at)
     finally:
         engine.dispose()
 
@@ -32,9 +30,9 @@ def write(report, out: Path) -> dict[str, str]:
 
 @task(name="import-decisions", cache_policy=NO_CACHE)
 def record(db_url: str | None, file: Path, recorded_at: datetime, by: str | None):
-    engine = open_database(db_url)
+    engine = verbs.engine_for(db_url)
     try:
-        return import_review(engine, Path(file), recorded_at, by)
+        return verbs.review(engine, Path(file), recorded_at, by)
     finally:
         engine.dispose()
 

@@ -1,5 +1,6 @@
-"""One campaign run as plain functions: plan → inspect (per file) → cross-check → store →
-outputs. flows/campaign.py wires these as Prefect tasks; nothing here imports Prefect."""
+"""One campaign run as plain functions: plan → inspect (per file) → read what the register
+holds → build the result once → store it in one transaction → render the outputs from it.
+flows/campaign.py wires these as Prefect tasks; nothing here imports Prefect."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,16 +8,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import settings
-from ..catalogue.coverage import link_register
 from ..checks import not_on_portal, same_title
 from ..findings import Finding
 from ..messages import CODES, render
 from ..store.db import transaction
-from ..store.repository import (replace_campaign_findings, replace_coverage, save_campaign, save_inspection,
-                                set_current, submissions)
+from ..store.records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
 from ..validate import Inspection, inspect_file
 from .config import CampaignConfig, department_of, submitted_files
-from .status import register_rows
+from .result import CampaignResult, Inputs, PortalInput, build
 
 
 @dataclass(frozen=True)
@@ -26,12 +25,21 @@ class Submitted:
 
 
 def plan(config: CampaignConfig) -> list[Submitted]:
-    """Each file with its department: by its name, else by the identity of a returned template."""
+    """Each file with its department (by its name, else by the identity of a returned template),
+    in the order received: by modification time, then name. The last file of a department in
+    this order is its current one."""
     from ..templates.identity import template_department
 
     codes, limit = {d.code for d in config.departments}, int(settings.get("max_file_mb") * 1_000_000)
-    return [Submitted(p, department_of(p, config) or template_department(p, codes, limit))
-            for p in submitted_files(config)]
+    files = sorted(submitted_files(config), key=lambda p: (_mtime(p), p.name))
+    return [Submitted(p, department_of(p, config) or template_department(p, codes, limit)) for p in files]
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspection:
@@ -44,45 +52,44 @@ def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspecti
 
 
 def current_per_department(inspections: list[Inspection]) -> list[Inspection]:
-    """Each department's file in the folder (the newest by modification time if it sent several),
-    plus every file whose department is unknown."""
+    """Each department's current file (the last received, as ``plan`` orders them), plus every
+    file whose department is unknown."""
     chosen: dict[str, Inspection] = {}
-    for insp in sorted(inspections, key=lambda i: (_mtime(i), i.report.file)):
+    for insp in inspections:
         if insp.department:
             chosen[insp.department] = insp
     return list(chosen.values()) + [i for i in inspections if not i.department]
 
 
-def _mtime(insp: Inspection) -> float:
-    return insp.source.path.stat().st_mtime if insp.source else 0.0
+def campaign_record(config: CampaignConfig, stored: CampaignRecord | None = None) -> CampaignRecord:
+    """The campaign as campaign.yaml says now; departments the register knows from earlier
+    runs stay (sorted by code, as the register lists them)."""
+    departments = {d.code: d for d in (stored.departments if stored else ())}
+    departments.update({d.code: DepartmentRecord(d.code, d.name, d.person, d.email, tuple(d.mandatory))
+                        for d in config.departments})
+    return CampaignRecord(config.slug, config.name, config.city, config.year, config.deadline, config.as_of,
+                          config.portal_organization, tuple(departments[c] for c in sorted(departments)))
 
 
-@dataclass(frozen=True)
-class PortalInput:
-    """The council's packages on the portal for this run: from the campaign's saved response
-    (``stored`` False: kept as a snapshot with the run) or the latest stored monitor snapshot."""
-    packages: list
-    source: str
-    organization: str | None
-    as_of: date
-    stored: bool
-
-
-def portal_input(engine, config: CampaignConfig, as_of: date) -> PortalInput | None:
+def portal_input(config: CampaignConfig, as_of: date, state: StoredState | None) -> PortalInput | None:
+    """The campaign's saved portal response, else the latest stored snapshot of its organisation."""
     from ..portal.offline import load_packages
-    from ..store.portal import latest_snapshot, snapshot_packages
 
     if config.portal_snapshot is not None:
         return PortalInput(load_packages(config.portal_snapshot), str(config.portal_snapshot),
                            config.portal_organization, as_of, False)
-    if config.portal_organization is None:
+    snapshot = state.snapshot if state else None
+    if snapshot is None:
         return None
-    with transaction(engine) as session:
-        snapshot = latest_snapshot(session, config.portal_organization)
-        if snapshot is None:
-            return None
-        return PortalInput([p.raw for p in snapshot_packages(session, snapshot)], snapshot.source,
-                           snapshot.organization, snapshot.as_of, True)
+    return PortalInput(snapshot["packages"], snapshot["source"], snapshot["organization"], snapshot["as_of"], True,
+                       snapshot.get("fingerprint"))
+
+
+def demand_input(config: CampaignConfig, as_of: date) -> list:
+    """Every demand file the campaign names, read and validated (problems are findings)."""
+    from ..proposals.demand.read import read_demand
+
+    return [read_demand(path, kind, as_of) for kind, path in config.demand]
 
 
 def cross_findings(current: list[Inspection], config: CampaignConfig,
@@ -96,50 +103,110 @@ def cross_findings(current: list[Inspection], config: CampaignConfig,
     return found
 
 
-def demand_input(config: CampaignConfig, as_of: date) -> list:
-    """Every demand file the campaign names, read and validated (problems are findings)."""
-    from ..proposals.demand.read import read_demand
+def read_state(engine, slug: str) -> StoredState | None:
+    """What the register already holds of this campaign (one read transaction)."""
+    from ..store.state import read_state as read
 
-    return [read_demand(path, kind, as_of) for kind, path in config.demand]
-
-
-def store_run(engine, config: CampaignConfig, inspections: list[Inspection],
-              cross: list[Finding], received_at: datetime, portal: PortalInput | None = None,
-              demand: list | None = None) -> None:
-    """Everything of one run in one transaction: a failure leaves the database as it was."""
-    current = current_per_department(inspections)
     with transaction(engine) as session:
-        campaign = save_campaign(session, config)
-        stored = {id(i): save_inspection(session, campaign, i, received_at) for i in inspections}
-        session.flush()
-        set_current(submissions(session, campaign), [stored[id(i)] for i in current])
-        by_department = {i.department: stored[id(i)].id for i in current if i.department}
-        replace_campaign_findings(session, campaign, [(f, by_department[f.department]) for f in cross])
-        session.flush()
-        register = register_rows(session, campaign)
-        replace_coverage(session, campaign, link_register(register))
-        if demand is not None:
-            _keep_demand(session, campaign, demand, register)
-        if portal is not None and not portal.stored:
-            _keep_snapshot(session, portal, register, received_at)
+        return read(session, slug)
 
 
-def _keep_demand(session, campaign, demand: list, register: list[dict]) -> None:
-    from ..proposals.demand.match import match_signals
-    from ..store.proposals import replace_demand
+def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,
+               state: StoredState | None, portal: PortalInput | None = None, demand: list | None = None) -> Inputs:
+    """This run's files on top of the stored state: a file seen before (same department and
+    sha256) is the stored submission; the current flags follow the folder."""
+    subs = list(state.submissions) if state else []
+    known = {(s.department, s.sha256): s for s in subs}
+    records: dict[int, SubmissionRecord] = {}
+    for n, insp in enumerate(inspections, 1):
+        record = known.get((insp.department, insp.report.sha256))
+        if record is None:
+            record = known[(insp.department, insp.report.sha256)] = _new_record(insp, received_at, -n)
+            subs.append(record)
+        else:
+            _complete(record, insp)
+        records[id(insp)] = record
+    current = current_per_department(inspections)
+    _set_current(subs, [records[id(i)] for i in current])
+    by_department = {i.department: records[id(i)].id for i in current if i.department}
+    cross = [(f, by_department[f.department]) for f in cross_findings(current, config, portal)]
+    extra = dict(stored_demand_files=state.demand_files, stored_matches=state.demand_matches,
+                 decisions=state.decisions, history=state.history, data_check_shares=state.data_check_shares,
+                 screened=state.screened) if state else {}
+    return Inputs(campaign_record(config, state.campaign if state else None), as_of, subs, cross, portal, demand,
+                  **extra)
 
-    signals = [s for f in demand for s in f.signals]
-    replace_demand(session, campaign, demand, match_signals(signals, register))
+
+def _new_record(insp: Inspection, received_at: datetime, provisional_id: int) -> SubmissionRecord:
+    report = insp.report
+    return SubmissionRecord(insp.department, report.file, report.sha256, received_at, report.valid, False,
+                            report.rows, report.sheet, sum(f.is_error for f in report.findings),
+                            sum(not f.is_error for f in report.findings), provisional_id, False,
+                            register_items(insp), list(report.findings), insp.source.data if insp.source else None)
 
 
-def _keep_snapshot(session, portal: PortalInput, register: list[dict], taken_at: datetime) -> None:
-    """Store the campaign's saved portal response as a snapshot, unless the newest one is the same."""
-    from ..portal import monitor
-    from ..store.portal import latest_snapshot
+def _complete(record: SubmissionRecord, insp: Inspection) -> None:
+    """A stored file sent again: what the store did not load is taken from this reading of it."""
+    if record.items is None:
+        record.items = register_items(insp)
+    if record.findings is None:
+        record.findings = list(insp.report.findings)
+    if record.content is None and insp.source is not None:
+        record.content = insp.source.data
 
-    latest = latest_snapshot(session, portal.organization)
-    if latest is not None and latest.fingerprint == monitor.fingerprint(portal.packages) \
-            and latest.as_of == portal.as_of:
-        return
-    result = monitor.assess(portal.packages, portal.as_of, portal.source, portal.organization, register)
-    monitor.save(session, result, taken_at)
+
+def register_items(insp: Inspection) -> list[dict]:
+    """The file's rows as the register keeps them: typed values, dates as ISO text."""
+    return [{**{k: v.isoformat() if isinstance(v, date) else v for k, v in row.values.items()}, "row": row.number}
+            for row in insp.rows]
+
+
+def _set_current(subs: list[SubmissionRecord], current: list[SubmissionRecord]) -> None:
+    """The files now in the folder are current; a department's older files stay as history.
+    A department that sent nothing this time keeps its last current file."""
+    ids = {s.id for s in current}
+    sent = {s.department for s in current if s.department is not None}
+    for s in subs:
+        if s.department is None or s.department in sent:
+            s.is_current = s.id in ids
+
+
+def store_result(engine, result: CampaignResult, received_at: datetime, exported_at: datetime) -> CampaignResult:
+    """Everything of one run in one transaction: a failure leaves the database as it was.
+    Sets ``result.export_id`` (the ranking kept as the export the working group gets)."""
+    from ..portal.monitor import snapshot_record
+    from ..store import state as store
+
+    inputs = result.inputs
+    with transaction(engine) as session:
+        campaign = store.save_campaign(session, inputs.campaign)
+        provisional = {s.id: s for s in inputs.submissions if not s.stored}
+        store.save_submissions(session, campaign, inputs.submissions)
+        inputs.cross = [(f, provisional[sid].id if sid in provisional else sid) for f, sid in inputs.cross]
+        store.replace_cross(session, campaign, inputs.cross)
+        store.replace_coverage(session, campaign, result.links)
+        if inputs.demand is not None:
+            store.replace_demand(session, campaign, inputs.demand, result.matches)
+        if inputs.portal is not None and not inputs.portal.stored:
+            store.keep_snapshot(session, **snapshot_record(result.assessment, received_at))
+        ranking = result.proposals
+        result.export_id = store.save_export(session, campaign, ranking["compliance_gaps"] + ranking["proposals"],
+                                             ranking["weights"], exported_at, inputs.as_of).id
+    result.__dict__.pop("findings", None)   # submission ids changed: rebuild the rows on next use
+    return result
+
+
+def run(engine, config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,
+        exported_at: datetime | None = None) -> CampaignResult:
+    """Read the register once, build the result once, store it once."""
+    state = read_state(engine, config.slug)
+    portal = portal_input(config, as_of, state)
+    result = build(run_inputs(config, inspections, received_at, as_of, state, portal, demand_input(config, as_of)))
+    return store_result(engine, result, received_at, exported_at or received_at)
+
+
+def audit(engine, config: CampaignConfig, as_of: date, received_at: datetime) -> CampaignResult:
+    """The whole run in this process, without Prefect: plan, inspect every file, build, store."""
+    example = config.departments[0].code if config.departments else "ukt"
+    inspections = [inspect(item, as_of, example) for item in plan(config)]
+    return run(engine, config, inspections, received_at, as_of)

@@ -1,16 +1,14 @@
-"""Where a campaign stands, read from the register: per department missing / invalid /
-accepted, and the city-wide register (latest accepted submission of each department)."""
+"""Where a campaign stands, from its submissions: per department missing / invalid / accepted,
+and the city-wide register (latest accepted submission of each department). Plain data in,
+plain data out: the records come from a run or from the store (audits.store.records)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import select
-
 from ..catalogue.catalogue import by_id
 from ..catalogue.coverage import coverage, totals as coverage_totals
 from ..inventory.schema import load_schema
-from ..store.models import Campaign, FindingRow, Submission
-from ..store.repository import coverage_links, submissions
+from ..store.records import CampaignRecord, DepartmentRecord, SubmissionRecord
 
 MISSING, INVALID, ACCEPTED = "missing", "invalid", "accepted"
 
@@ -60,22 +58,23 @@ class CampaignStatus:
                 "departments": [asdict(d) for d in self.departments], "unassigned_files": self.unassigned}
 
 
-def campaign_status(session, campaign: Campaign, portal=None) -> CampaignStatus:
-    """``portal``: PortalFacts of a snapshot, when publication is to be confirmed by the portal."""
-    subs = submissions(session, campaign)
-    counts = _finding_counts(session, campaign)
-    links = coverage_links(session, campaign)
-    departments = [_department_status(d, subs, counts) for d in campaign.departments]
-    for dept in departments:
-        dept.mandatory = _mandatory(next(d for d in campaign.departments if d.code == dept.code), links)
+def campaign_status(campaign: CampaignRecord, subs: list[SubmissionRecord], counts: dict, links,
+                    portal=None) -> CampaignStatus:
+    """``counts``: (submission id, severity) → findings, cross-department ones included;
+    ``portal``: PortalFacts of a snapshot, when publication is to be confirmed by the portal."""
+    departments = []
+    for dept in campaign.departments:
+        status = _department_status(dept, [s for s in subs if s.department == dept.code], counts)
+        status.mandatory = _mandatory(dept, links)
+        departments.append(status)
     unassigned = [{"file": s.filename, "sha256": s.sha256, "errors": counts.get((s.id, "error"), 0),
                    "warnings": counts.get((s.id, "warning"), 0)}
-                  for s in subs if s.department_id is None and s.is_current]
+                  for s in subs if s.department is None and s.is_current]
     return CampaignStatus(campaign.slug, campaign.name, campaign.year, _iso(campaign.deadline),
                           _iso(campaign.as_of), departments, unassigned, coverage_totals(coverage(links, portal)))
 
 
-def _mandatory(dept, links) -> list[dict]:
+def _mandatory(dept: DepartmentRecord, links) -> list[dict]:
     """The Resolution 835 items this body is expected to hold: declared in its register? published?"""
     own = [link for link in links if link.department == dept.code]
     return [{"id": item_id, "title": by_id(item_id).title,
@@ -84,8 +83,7 @@ def _mandatory(dept, links) -> list[dict]:
             for item_id in dept.mandatory or []]
 
 
-def _department_status(dept, subs: list[Submission], counts: dict) -> DepartmentStatus:
-    own = [s for s in subs if s.department_id == dept.id]
+def _department_status(dept: DepartmentRecord, own: list[SubmissionRecord], counts: dict) -> DepartmentStatus:
     current = next((s for s in reversed(own) if s.is_current), None)
     accepted = latest_accepted(own)
     status = DepartmentStatus(dept.code, dept.name, MISSING)
@@ -102,7 +100,7 @@ def _department_status(dept, subs: list[Submission], counts: dict) -> Department
     return status
 
 
-def latest_accepted(own: list[Submission]) -> Submission | None:
+def latest_accepted(own: list[SubmissionRecord]) -> SubmissionRecord | None:
     """The newest file without errors of one department (the register's source).
     A current file is preferred, so that going back to an older file is respected."""
     valid = [s for s in own if s.valid]
@@ -110,28 +108,17 @@ def latest_accepted(own: list[Submission]) -> Submission | None:
     return (current or valid or [None])[-1]
 
 
-def _finding_counts(session, campaign: Campaign) -> dict:
-    rows = session.execute(select(FindingRow.submission_id, FindingRow.severity)
-                           .where(FindingRow.campaign_id == campaign.id)).all()
-    counts: dict = {}
-    for sub_id, severity in rows:
-        counts[(sub_id, severity)] = counts.get((sub_id, severity), 0) + 1
-    return counts
-
-
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def register_rows(session, campaign: Campaign) -> list[dict]:
+def register_of(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list[dict]:
     """The city-wide register: items of each department's latest accepted submission."""
-    subs = submissions(session, campaign)
     names = load_schema().names
     rows = []
     for dept in campaign.departments:
-        accepted = latest_accepted([s for s in subs if s.department_id == dept.id])
-        for item in accepted.items if accepted else []:
+        accepted = latest_accepted([s for s in subs if s.department == dept.code])
+        for item in (accepted.items or []) if accepted else []:
             rows.append({"department_code": dept.code, "department_name": dept.name,
-                         "file": accepted.filename, "row": item.row,
-                         **{n: item.data.get(n) for n in names}})
+                         "file": accepted.filename, "row": item["row"], **{n: item.get(n) for n in names}})
     return rows

@@ -1,7 +1,7 @@
 """odaudit campaign run|status: audit a campaign folder, or show where it stands."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Optional
 
@@ -26,8 +26,6 @@ def run(
 
     Example: odaudit campaign run inventories/lutsk-2020 --out out/lutsk-2020
     """
-    import json
-
     audit_date = parse_date(as_of)
     with cannot_run(debug):
         from audits.campaign.config import load_campaign
@@ -37,12 +35,11 @@ def run(
 
         result = run_campaign(directory=directory, out=out, as_of=audit_date, db_url=db,
                               received_at=datetime.now().replace(microsecond=0))
-    summary = json.loads(Path(result["outputs"]["summary.json"]).read_text(encoding="utf-8"))
     if as_json:
-        print_json(summary)
+        print_json(result["summary"])
     else:
-        _print_summary(summary, result["outputs"])
-    raise typer.Exit(EXIT_FINDINGS if result["errors_found"] else EXIT_OK)
+        _print_summary(result["summary"], result["outputs"])
+    raise typer.Exit(result["exit_code"])
 
 
 @app.command("status")
@@ -56,18 +53,10 @@ def status(
 
     Example: odaudit campaign status --json
     """
-    from ..campaign.status import campaign_status
-    from ..store.db import open_database, transaction
-    from ..store.repository import get_campaign
+    from ..campaign import verbs
 
     with cannot_run(debug):
-        engine = open_database(db)
-        with transaction(engine) as session:
-            found = get_campaign(session, campaign)
-            summary = campaign_status(session, found).to_dict() if found else None
-    if summary is None:
-        typer.echo("odaudit: cannot run: no campaign in the database; run 'odaudit campaign run' first", err=True)
-        raise typer.Exit(2)
+        summary = verbs.status(verbs.engine_for(db), campaign, date.today())
     if as_json:
         print_json(summary)
     else:

@@ -25,21 +25,26 @@ def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+# Expected failures, named without importing their modules (SQLAlchemy, httpx, pyarrow cost
+# a second of start-up that `odaudit validate` on a small file should not pay).
+EXPECTED = {("sqlalchemy.exc", "SQLAlchemyError"), ("audits.campaign.config", "CampaignConfigError"),
+            ("audits.data.schemas", "SchemaError"), ("audits.data.schemas", "NotCovered"),
+            ("audits.portal.client", "PortalError"), ("audits.portal.offline", "SnapshotFileError")}
+
+
+def expected(exc: BaseException) -> bool:
+    """Bad config, an unreachable database, a missing file or campaign: not a bug, exit 2."""
+    return isinstance(exc, (OSError, LookupError)) or any(
+        (cls.__module__, cls.__name__) in EXPECTED for cls in type(exc).__mro__)
+
+
 @contextmanager
 def cannot_run(debug: bool):
     """Expected failures (bad config, unreachable database) → one line on stderr and exit 2."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from ..campaign.config import CampaignConfigError
-    from ..data.schemas import NotCovered, SchemaError
-    from ..portal.client import PortalError
-    from ..portal.offline import SnapshotFileError
-
     try:
         yield
-    except (CampaignConfigError, SQLAlchemyError, OSError, PortalError, SnapshotFileError, LookupError,
-            SchemaError, NotCovered) as exc:
-        if debug:
+    except Exception as exc:
+        if debug or not expected(exc):
             raise
         typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN) from None

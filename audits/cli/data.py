@@ -137,18 +137,10 @@ def review(
 ) -> None:
     from datetime import datetime
 
-    from ..data.store import mark_reviewed
-    from ..store.db import open_database, transaction
-    from ..store.repository import get_campaign
+    from ..campaign import verbs
 
-    with cannot_run(debug), transaction(open_database(db)) as session:
-        found = get_campaign(session, campaign)
-        if found is None:
-            raise LookupError("no campaign in the database: run 'odaudit campaign run DIR' first")
-        try:
-            check = mark_reviewed(session, found.id, item, by, cleared, datetime.now().replace(microsecond=0), note)
-        except KeyError:
-            raise LookupError(f"no data check for {item} in {found.slug}: run the data-checks flow first") from None
-        state = check.review
+    with cannot_run(debug):
+        state = verbs.review_data_item(verbs.engine_for(db), campaign, item, by, cleared,
+                                       datetime.now().replace(microsecond=0), note)
     typer.echo(f"{item}: {'знято блокування' if state == 'cleared' else 'лишається заблокованим до знеособлення'}")
     raise typer.Exit(EXIT_OK)

@@ -38,50 +38,19 @@ def command(
         typer.echo("odaudit: cannot run: give exactly one of --org (live portal) or --from-file (saved response)",
                    err=True)
         raise typer.Exit(EXIT_CANNOT_RUN)
+    from ..campaign import verbs
     from ..portal import monitor
 
     audit_date = parse_date(as_of) or date.today()
     with cannot_run(debug):
         packages, source = monitor.read_file(from_file) if from_file else monitor.read_live(org, base_url)
-        engine = _engine(db)
-        result = monitor.assess(packages, audit_date, source, org, _register(engine))
-        monitor.store(engine, result, datetime.now().replace(microsecond=0))
-        plan = _plan(engine)
-        paths = _write(out, result, monitor.history(engine, result.organization), plan) if out else {}
-    _report(result, paths, as_json, plan)
-    problems = result.summary["timeliness"]["late"] + result.summary["timeliness"]["unknown"] + len(result.not_on_portal)
-    raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
+        run = verbs.monitor(verbs.engine_for(db), packages, source, org, audit_date,
+                            datetime.now().replace(microsecond=0), out)
+    _report(run.result, run.outputs, as_json, run.plan)
+    raise typer.Exit(EXIT_FINDINGS if run.problems else EXIT_OK)
 
 
 command.__doc__ = HELP
-
-
-def _engine(db):
-    from ..store.db import open_database
-
-    return open_database(db)
-
-
-def _register(engine) -> list[dict]:
-    from ..campaign.status import register_rows
-    from ..store.db import transaction
-    from ..store.repository import get_campaign
-
-    with transaction(engine) as session:
-        campaign = get_campaign(session)
-        return register_rows(session, campaign) if campaign else []
-
-
-def _plan(engine) -> list[dict]:
-    from ..proposals.plan import plan_status
-
-    return plan_status(engine)
-
-
-def _write(out: Path, result, history: list[dict], plan: list[dict]) -> dict[str, Path]:
-    from ..reports.quality_outputs import write_monitor_outputs
-
-    return write_monitor_outputs(Path(out), result, history, plan)
 
 
 def _report(result, paths, as_json: bool, plan: list[dict]) -> None:

@@ -1,6 +1,7 @@
 """odaudit plan export|status: the publication plan of approved datasets."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -14,15 +15,9 @@ FORMATS = ("xlsx", "docx")
 
 
 def _items(db: str | None, campaign: str | None):
-    from ..proposals.plan import plan_items
-    from ..store.db import open_database, transaction
-    from ..store.repository import get_campaign
+    from ..campaign import verbs
 
-    with transaction(open_database(db)) as session:
-        found = get_campaign(session, campaign)
-        if found is None:
-            raise LookupError("no campaign in the database: run 'odaudit campaign run DIR' first")
-        return found.name, plan_items(session, found)
+    return verbs.plan(verbs.engine_for(db), campaign, date.today())
 
 
 @app.command("export")

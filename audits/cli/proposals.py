@@ -31,11 +31,10 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="Print {compliance_gaps, proposals, blocked, weights}."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
-    from ..proposals.export import export_proposals
-    from ..store.db import open_database
+    from ..campaign import verbs
 
     with cannot_run(debug):
-        report = export_proposals(open_database(db), campaign, parse_date(as_of), datetime.now().replace(microsecond=0))
+        report = verbs.proposals(verbs.engine_for(db), campaign, parse_date(as_of), datetime.now().replace(microsecond=0))
         paths = _write(out, report) if out else {}
     if as_json:
         print_json({**report.ranking, "export": report.export_id, "as_of": report.as_of,

@@ -23,19 +23,16 @@ def command(
     Example: odaudit quality --json
     """
     from ..quality.aggregate import attention, by_department, summarize
-    from ..quality.collect import load_quality
-    from ..store.db import open_database, transaction
+    from ..campaign import verbs
 
     with cannot_run(debug):
-        engine = open_database(db)
-        with transaction(engine) as session:
-            stored = load_quality(session, date.today(), campaign)
+        stored = verbs.quality(verbs.engine_for(db), campaign, date.today())
     if not stored.scores:
         typer.echo("odaudit: cannot run: nothing to score; run 'odaudit campaign run' or 'odaudit monitor' first",
                    err=True)
         raise typer.Exit(EXIT_CANNOT_RUN)
     if as_json:
-        print_json({"campaign": stored.campaign, "as_of": stored.as_of, "snapshot": stored.snapshot_id,
+        print_json({"campaign": stored.campaign, "as_of": stored.as_of, "snapshot": stored.snapshot,
                     "snapshot_as_of": stored.snapshot_as_of, "datasets": [s.to_dict() for s in stored.scores],
                     "departments": by_department(stored.scores), "city": summarize(stored.scores),
                     "attention": [s.to_dict() for s in attention(stored.scores)]})

@@ -30,11 +30,10 @@ def import_command(
 
     Example: odaudit review import proposals-signed.xlsx --by "Секретар робочої групи"
     """
-    from ..proposals.review import import_review
-    from ..store.db import open_database
+    from ..campaign import verbs
 
     with cannot_run(debug):
-        review = import_review(open_database(db), file, datetime.now().replace(microsecond=0), by or _login())
+        review = verbs.review(verbs.engine_for(db), file, datetime.now().replace(microsecond=0), by or _login())
     if as_json:
         print_json(review.to_dict())
     else:

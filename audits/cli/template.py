@@ -1,6 +1,8 @@
 """odaudit template: write each department's inventory template (.xlsx and .ods)."""
 from __future__ import annotations
 
+from datetime import date
+
 from pathlib import Path
 from typing import Optional
 
@@ -31,7 +33,7 @@ def command(
 ) -> None:
     from ..campaign.config import load_campaign
     from ..templates.build import write_templates
-    from ..templates.previous import previous_items
+    from ..campaign.verbs import previous_items
 
     with cannot_run(debug):
         config = load_campaign(campaign)
@@ -42,7 +44,7 @@ def command(
                 raise typer.BadParameter(f"'{department}' is not a department of {config.slug} "
                                          f"(codes: {', '.join(d.code for d in config.departments)})",
                                          param_hint="--department")
-        found, items = previous_items(db, config.slug, config.year, previous)
+        found, items = previous_items(db, config.slug, config.year, date.today(), previous)
         if previous and found is None:
             raise typer.BadParameter(f"no campaign '{previous}' in the database", param_hint="--previous")
         written = write_templates(config, out, departments, found, items)

@@ -81,6 +81,13 @@ def assess(packages: list[dict], as_of: date, source: str, organization: str | N
                          catalogue_links(packages), missing, links)
 
 
+def snapshot_scores(packages: list[tuple[dict, str | None]], as_of: date) -> list[QualityScore]:
+    """Stored packages (raw package, owner department), re-scored exactly as the monitor did."""
+    from ..quality.score import score_many
+
+    return score_many([package_facts(raw, owner) for raw, owner in packages], as_of)
+
+
 def package_url(package: dict, source: str) -> str:
     base = source.rstrip("/") if source.startswith(("http://", "https://")) else DEFAULT_BASE_URL
     return f"{base}/dataset/{package.get('name') or package.get('id')}"
@@ -140,33 +147,18 @@ def to_json(result: MonitorResult) -> dict:
             "not_on_portal": [f.to_dict() for f in result.not_on_portal]}
 
 
-def store(engine, result: MonitorResult, taken_at: datetime):
-    from ..store.db import transaction
-
-    with transaction(engine) as session:
-        return save(session, result, taken_at).id
-
-
-def history(engine, organization: str | None) -> list[dict]:
-    """Every stored run for the organisation, oldest first: the trend the ICT office watches."""
-    from ..store.db import transaction
-    from ..store.portal import snapshot_history
-
-    with transaction(engine) as session:
-        return [trend_row(s) for s in snapshot_history(session, organization)]
-
-
-def trend_row(snapshot) -> dict:
-    s, t = snapshot.summary or {}, (snapshot.summary or {}).get("timeliness", {})
-    return {"taken_at": snapshot.taken_at.isoformat(sep=" "), "as_of": snapshot.as_of.isoformat(),
-            "source": snapshot.source, "packages": snapshot.package_count, "mean_score": s.get("mean_score"),
+def trend_row(snapshot: dict) -> dict:
+    """One stored run (audits.store.portal.snapshot_rows) as the trend table shows it."""
+    s = snapshot["summary"] or {}
+    t = s.get("timeliness", {})
+    return {"taken_at": snapshot["taken_at"].isoformat(sep=" "), "as_of": snapshot["as_of"].isoformat(),
+            "source": snapshot["source"], "packages": snapshot["package_count"], "mean_score": s.get("mean_score"),
             "on_time": t.get("on-time", 0), "late": t.get("late", 0), "unknown": t.get("unknown", 0),
             "not_on_portal": s.get("not_on_portal", 0)}
 
 
-def save(session, result: MonitorResult, taken_at: datetime):
-    from ..store.portal import save_snapshot
-
-    return save_snapshot(session, source=result.source, organization=result.organization, taken_at=taken_at,
-                         as_of=result.as_of, summary=result.summary, fingerprint=result.fingerprint,
-                         packages=package_rows(result))
+def snapshot_record(result: MonitorResult, taken_at: datetime) -> dict:
+    """The snapshot as audits.store.portal.save_snapshot takes it."""
+    return {"source": result.source, "organization": result.organization, "taken_at": taken_at,
+            "as_of": result.as_of, "summary": result.summary, "fingerprint": result.fingerprint,
+            "packages": package_rows(result)}

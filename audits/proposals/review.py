@@ -1,5 +1,6 @@
-"""Read the working group's filled proposals.xlsx back: check it against the export it came
-from, and record every decision in one transaction, or none if anything is wrong."""
+"""Read the working group's filled proposals.xlsx back and check it against the export it came
+from (plain data in, findings out). audits.campaign.verbs.review records every decision in
+one transaction, or none if anything is wrong."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,13 +11,8 @@ from ..findings import Finding
 from ..inventory.grid import Grid, ReadError, column_letter
 from ..inventory.schema import fold
 from ..messages import CODES, render
-from ..reports.safe import safe_cell
-from ..store.db import transaction
-from ..store.models import Decision
-from ..store.proposals import current_decisions, get_export, record_decision
-from ..store.repository import get_campaign
+from ..safe import safe_cell
 from ..validate import file_finding, open_source, safe_grids
-from .build import ranking_for
 from .sheet import APPROVE, COLUMNS, DECISIONS, EDITABLE, HEADERS, META_SHEET, SHEET, cells
 
 BY_HEADER = {fold(c.header): c.key for c in COLUMNS}
@@ -43,31 +39,40 @@ class Review:
                 "findings": [f.to_dict() for f in self.findings]}
 
 
-def import_review(engine, path: Path, recorded_at: datetime, by: str | None = None) -> Review:
-    """Check the sheet; record its decisions only if it has no errors (all or nothing)."""
+def open_sheet(path: Path) -> tuple[Review, dict[str, Grid]]:
+    """The filled sheet read; ``review.campaign`` and ``review.export_id`` from its hidden sheet."""
     review, grids = _open(Path(path))
-    if review.errors:
-        return review
-    with transaction(engine) as session:
-        _check(session, review, grids)
-        if review.errors:
-            return review
-        campaign = get_campaign(session, review.campaign)
-        in_force = current_decisions(session, campaign)
-        for d in review.decisions:
-            previous = in_force.get((d["department"], d["item_id"]))
-            if _same(previous, d):
-                review.unchanged += 1
-                continue
-            record_decision(session, previous, Decision(
-                campaign_id=campaign.id, export_id=review.export_id, department=d["department"],
-                item_id=d["item_id"], title=d["title"], decision=d["decision"], comment=d["comment"],
-                responsible=d["responsible"], deadline=d["deadline"], decided_by=by, recorded_at=recorded_at,
-                source_file=review.file, source_sha256=review.sha256 or "", data=d["exported"]))
-            review.recorded += 1
+    if not review.errors:
+        meta = _meta(grids[META_SHEET])
+        review.campaign, review.export_id = meta.get("campaign"), meta.get("export")
+    return review, grids
+
+
+def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now: dict) -> None:
+    """Every row against the export it came from (audits.store.proposals.export_record; None: the
+    sheet names no stored export of its campaign) and the ranking as it stands ``now``
+    ((department, item id) → fingerprint). Problems become the review's findings."""
+    if export is None:
+        review.findings.append(_finding(review, "review-unknown-export", value=review.export_id,
+                                        campaign=review.campaign or ""))
+        return
+    grid = grids[SHEET]
+    header = {i: BY_HEADER.get(fold(v)) for i, v in enumerate(grid.rows[0].cells) if v is not None} \
+        if grid.rows else {}
+    for line in grid.rows[1:]:
+        _row(review, line, header, export["rows"], now, export["id"])
+
+
+def changed(review: Review, in_force: dict) -> list[dict]:
+    """The decisions that differ from the one in force for the same item (``in_force``:
+    (department, item id) → decision dict); the others count as unchanged."""
+    found = []
     for d in review.decisions:
-        d.pop("exported", None)
-    return review
+        if same(in_force.get((d["department"], d["item_id"])), d):
+            review.unchanged += 1
+        else:
+            found.append(d)
+    return found
 
 
 def _open(path: Path) -> tuple[Review, dict[str, Grid]]:
@@ -86,25 +91,6 @@ def _open(path: Path) -> tuple[Review, dict[str, Grid]]:
     if META_SHEET not in grids or SHEET not in grids:
         review.findings.append(_finding(review, "review-not-a-sheet"))
     return review, grids
-
-
-def _check(session, review: Review, grids: dict[str, Grid]) -> None:
-    meta = _meta(grids[META_SHEET])
-    review.campaign, review.export_id = meta.get("campaign"), meta.get("export")
-    export = get_export(session, review.export_id) if isinstance(review.export_id, int) else None
-    campaign = get_campaign(session, review.campaign) if review.campaign else None
-    if export is None or campaign is None or export.campaign_id != campaign.id:
-        review.findings.append(_finding(review, "review-unknown-export", value=review.export_id,
-                                        campaign=review.campaign or ""))
-        return
-    exported = {r.position: r for r in export.rows}
-    now = {(p.candidate.department, p.candidate.item_id): p.fingerprint
-           for p in ranking_for(session, campaign, export.as_of).rows}
-    grid = grids[SHEET]
-    header = {i: BY_HEADER.get(fold(v)) for i, v in enumerate(grid.rows[0].cells) if v is not None} \
-        if grid.rows else {}
-    for line in grid.rows[1:]:
-        _row(review, line, header, exported, now, export.id)
 
 
 def _meta(grid: Grid) -> dict:
@@ -174,9 +160,9 @@ def _finding(review: Review, code: str, row: int | None = None, key: str | None 
                    column=column, column_letter=letter, field=key, value=None if value is None else str(value))
 
 
-def _same(decision: Decision | None, new: dict) -> bool:
-    return decision is not None and (decision.decision, decision.comment, decision.responsible, decision.deadline) \
-        == (new["decision"], new["comment"], new["responsible"], new["deadline"])
+def same(decision: dict | None, new: dict) -> bool:
+    keys = ("decision", "comment", "responsible", "deadline")
+    return decision is not None and tuple(decision[k] for k in keys) == tuple(new[k] for k in keys)
 
 
 def _equal(actual, expected) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .safe import safe_cell
+from ..safe import safe_cell
 
 FINDING_COLUMNS = ("department", "department_name", "file", "sheet", "row", "column_letter", "column",
                    "field", "code", "severity", "value", "message")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .safe import safe_cell
+from ..safe import safe_cell
 
 TITLE = "Перелік наборів даних, що підлягають оприлюдненню у формі відкритих даних"
 HEAD = ["№ з/п", "Назва набору даних", "Відповідальний виконавчий орган", "Відповідальна особа",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..proposals.sheet import COLUMNS, DECISIONS, META_SHEET, SHEET, cells
-from .safe import safe_cell
+from ..safe import safe_cell
 
 HEADER_FILL = "DDEBF7"
 

@@ -58,6 +58,13 @@ def transaction(engine: Engine):
         yield session
 
 
+def database_exists(url: str | None = None) -> bool:
+    """False only for a SQLite file that is not there yet (other servers are asked when opened)."""
+    parsed = make_url(database_url(url))
+    return not (parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:"
+                and not Path(parsed.database).exists())
+
+
 def open_database(url: str | None = None) -> Engine:
     engine = make_engine(url)
     migrate(engine)

@@ -40,3 +40,9 @@ def snapshot_history(session, organization: str | None = None) -> list[PortalSna
 def snapshot_packages(session, snapshot: PortalSnapshot) -> list[PortalPackage]:
     return list(session.scalars(select(PortalPackage).where(PortalPackage.snapshot_id == snapshot.id)
                                 .order_by(PortalPackage.id)))
+
+
+def snapshot_rows(session, organization: str | None = None) -> list[dict]:
+    """Every stored run of the organisation, oldest first, as plain values."""
+    return [{"id": s.id, "taken_at": s.taken_at, "as_of": s.as_of, "source": s.source,
+             "package_count": s.package_count, "summary": s.summary} for s in snapshot_history(session, organization)]

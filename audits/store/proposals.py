@@ -8,6 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import delete, select
 
 from .models import Campaign, Decision, DemandFile, DemandSignal, ProposalExport, ProposalRow
+from .records import ExportRow
+from .repository import get_campaign
 
 
 def replace_demand(session, campaign: Campaign, files, matches) -> None:
@@ -85,3 +87,39 @@ def record_decision(session, previous: Decision | None, decision: Decision) -> D
     if previous is not None:
         previous.superseded_by = decision.id
     return decision
+
+
+def export_record(session, export_id, slug: str | None) -> dict | None:
+    """{"id", "as_of", "rows": position → ExportRow} of the export, if it belongs to the campaign ``slug``."""
+    export = get_export(session, export_id) if isinstance(export_id, int) else None
+    campaign = get_campaign(session, slug) if slug else None
+    if export is None or campaign is None or export.campaign_id != campaign.id:
+        return None
+    return {"id": export.id, "as_of": export.as_of,
+            "rows": {r.position: ExportRow(r.data, r.title, r.department, r.item_id, r.fingerprint) for r in export.rows}}
+
+
+def decisions_in_force(session, slug: str) -> dict[tuple[str, str], dict]:
+    return {key: {"decision": d.decision, "comment": d.comment, "responsible": d.responsible, "deadline": d.deadline}
+            for key, d in current_decisions(session, get_campaign(session, slug)).items()}
+
+
+def record_decisions(session, slug: str, export_id: int, decisions: list[dict], *, by: str | None,
+                     recorded_at: datetime, source_file: str, source_sha256: str) -> int:
+    """Add each decision; the one in force for the same item is superseded (and kept)."""
+    campaign = get_campaign(session, slug)
+    in_force = current_decisions(session, campaign)
+    for d in decisions:
+        record_decision(session, in_force.get((d["department"], d["item_id"])), Decision(
+            campaign_id=campaign.id, export_id=export_id, department=d["department"], item_id=d["item_id"],
+            title=d["title"], decision=d["decision"], comment=d["comment"], responsible=d["responsible"],
+            deadline=d["deadline"], decided_by=by, recorded_at=recorded_at, source_file=source_file,
+            source_sha256=source_sha256, data=d["exported"]))
+    return len(decisions)
+
+
+def decisions_of(session, slug: str) -> list[dict]:
+    """The decisions in force of the campaign, as plain values (deadline a date)."""
+    return [{"department": d.department, "item_id": d.item_id, "title": d.title, "decision": d.decision,
+             "comment": d.comment, "responsible": d.responsible, "deadline": d.deadline, "data": d.data or {}}
+            for d in current_decisions(session, get_campaign(session, slug)).values()]

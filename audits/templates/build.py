@@ -1,14 +1,18 @@
 """Build the templates of a campaign: one TemplateSpec per department, written as .xlsx and .ods."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..campaign.config import CampaignConfig, DepartmentConfig
 from .ods import write_ods_template
 from .previous import prefill_rows
 from .spec import TEMPLATE_VERSION, TemplateSpec, columns, schema_fingerprint
 from .xlsx import write_xlsx_template
+
+if TYPE_CHECKING:  # the campaign layer calls templates with its config; no import at run time
+    from ..campaign.config import CampaignConfig, DepartmentConfig
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,8 @@ def test_campaign_stores_coverage_and_mandatory_feedback(db_url, tmp_path):
     each department told which of its mandatory items it declared."""
     import sqlalchemy as sa
 
-    from audits.campaign.status import campaign_status
-    from audits.store.db import open_database, transaction
-    from audits.store.repository import get_campaign
+    from audits.campaign import verbs
+    from audits.store.db import open_database
     from campaigns import good_row, make_campaign, write_inventory
 
     directory = make_campaign(tmp_path / "c", {"zhkg": "Департамент ЖКГ"})
@@ -53,15 +52,13 @@ def test_campaign_stores_coverage_and_mandatory_feedback(db_url, tmp_path):
     engine = open_database(db_url)
     config = load_campaign(directory)
     for _ in range(2):
-        inspections = [pipeline.inspect(item, date(2020, 6, 1)) for item in pipeline.plan(config)]
-        pipeline.store_run(engine, config, inspections, [], __import__("datetime").datetime(2020, 5, 20))
+        pipeline.audit(engine, config, date(2020, 6, 1), __import__("datetime").datetime(2020, 5, 20))
     with engine.connect() as conn:
         links = conn.execute(sa.text("SELECT catalogue_id, department, row, method, published FROM coverage_link "
                                      "ORDER BY catalogue_id")).all()
     assert [tuple(r[:4]) + (bool(r[4]),) for r in links] == [("oms-20", "zhkg", 6, "reference", False),
                                                              ("oms-37", "zhkg", 5, "title", True)]
-    with transaction(engine) as session:
-        summary = campaign_status(session, get_campaign(session, "test-2020")).to_dict()
+    summary = verbs.status(engine, "test-2020", date(2020, 6, 1))
     assert summary["coverage"] == {"items": 73, "published": 1, "held": 1, "not-found": 71}
     assert [(m["id"], m["declared"], m["published"]) for m in summary["departments"][0]["mandatory"]] == [
         ("oms-01", False, False), ("oms-37", True, True)]

@@ -141,8 +141,7 @@ def test_coverage_json_after_a_run(tmp_path):
     write_inventory(directory / "ukt.xlsx", [good_row(1, title="Адресний реєстр міста")])
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     config = load_campaign(directory)
-    pipeline.store_run(open_database(db), config, [pipeline.inspect(i, date(2020, 6, 1)) for i in pipeline.plan(config)],
-                       [], datetime(2020, 5, 20))
+    pipeline.audit(open_database(db), config, date(2020, 6, 1), datetime(2020, 5, 20))
     result = odaudit("coverage", "--db", db, "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)

@@ -20,14 +20,9 @@ SAVED = DEMO / "portal" / "package_search.json"
 AS_OF = date(2020, 6, 1)
 
 
-def run_demo(db: str) -> None:
+def run_demo(db: str):
     """The campaign run as the flow does it, without Prefect (the flow is tested elsewhere)."""
-    config = load_campaign(DEMO)
-    engine = open_database(db)
-    inspections = [pipeline.inspect(i, AS_OF) for i in pipeline.plan(config)]
-    portal = pipeline.portal_input(engine, config, AS_OF)
-    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
-    pipeline.store_run(engine, config, inspections, cross, datetime(2020, 6, 1, 9), portal)
+    return pipeline.audit(open_database(db), load_campaign(DEMO), AS_OF, datetime(2020, 6, 1, 9))
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +38,9 @@ def snapshots(db: str) -> int:
 
 
 def test_campaign_run_flags_items_called_published_that_the_portal_lacks(demo_db):
-    from audits.campaign.outputs import current_findings
-    from audits.store.repository import get_campaign
+    from audits.campaign.verbs import open_result
 
-    with transaction(open_database(demo_db)) as session:
-        found = current_findings(session, get_campaign(session))
+    found = open_result(open_database(demo_db), None, AS_OF).findings
     assert [(f["department"], f["row"], f["column_letter"], f["value"]) for f in found if f["code"] == "not-on-portal"] \
         == [("fin", 16, "T", "https://data.gov.ua/dataset/lutsk-fin-011"),
             ("mist", 17, "T", "https://data.gov.ua/dataset/lutsk-mist-012"),
@@ -162,12 +155,12 @@ def test_quality_without_anything_stored_exits_2(tmp_path):
     assert odaudit("quality", "--db", f"sqlite:///{tmp_path / 'empty.sqlite'}").returncode == 2
 
 
-def test_campaign_outputs_carry_quality_of_register_and_portal(demo_db, tmp_path):
+def test_campaign_outputs_carry_quality_of_register_and_portal(tmp_path):
     from html.parser import HTMLParser
 
     from audits.campaign.outputs import write_outputs
 
-    paths = write_outputs(open_database(demo_db), "lutsk-2020", tmp_path, AS_OF)
+    paths = write_outputs(run_demo(f"sqlite:///{tmp_path / 'r.sqlite'}"), tmp_path / "out")
     with open(paths["quality.csv"], encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["source"] for r in rows].count("portal") == 12 and len(rows) == 106

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audits.data.check import check_file
-from audits.data.store import blocked_items, expectation_shares, item_key, mark_reviewed, record_check
+from audits.store.data_checks import blocked_items, expectation_shares, item_key, mark_reviewed, record_check
 from audits.store.db import open_database, transaction
 from audits.store.models import Campaign, DataCheck
 

@@ -82,10 +82,8 @@ def test_flow_graph_snapshot():
     from flows import campaign
 
     assert campaign.campaign_flow.name == "campaign"
-    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.read_portal, campaign.read_demand,
-                                    campaign.cross_checks, campaign.store, campaign.write_outputs))
-    assert tasks == ["cross-department-checks", "inspect-file", "read-demand", "read-portal", "store-run",
-                     "write-outputs"]
+    tasks = sorted(t.name for t in (campaign.inspect_file, campaign.build_and_store, campaign.write_outputs))
+    assert tasks == ["build-and-store", "inspect-file", "write-outputs"]
 
 
 def test_prefect_yaml_entrypoints_are_flows():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audits.data.store import blocked_items
+from audits.store.data_checks import blocked_items
 from audits.store.db import open_database, transaction
 from audits.store.models import Campaign
 

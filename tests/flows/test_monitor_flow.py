@@ -12,7 +12,7 @@ pytestmark = pytest.mark.flow
 
 
 def test_monitor_flow_stores_a_snapshot_per_run(prefect_harness, tmp_path, db_url):
-    from audits.quality.collect import load_quality
+    from audits.campaign import verbs
     from audits.store.db import open_database, transaction
     from audits.store.portal import snapshot_history
     from flows.monitor import monitor_flow
@@ -26,8 +26,8 @@ def test_monitor_flow_stores_a_snapshot_per_run(prefect_harness, tmp_path, db_ur
     with transaction(open_database(db_url)) as session:
         history = snapshot_history(session, "lutska-miska-rada")
         assert [(s.as_of, s.package_count) for s in history] == [(date(2020, 6, 1), 12), (date(2020, 7, 1), 12)]
-        stored = load_quality(session, date(2020, 7, 1))
-    assert stored.snapshot_id == second["snapshot"] and len(stored.scores) == 12
+    stored = verbs.quality(open_database(db_url), None, date(2020, 7, 1))
+    assert stored.snapshot == second["snapshot"] and len(stored.scores) == 12
     assert sorted(s.timeliness.state for s in stored.scores).count("late") == 6
 
 
@@ -49,8 +49,6 @@ def test_monitor_outputs_show_the_trend_of_stored_runs(prefect_harness, tmp_path
 def test_monitor_flow_tasks():
     from flows import monitor
 
-    assert sorted(t.name for t in (monitor.read_packages, monitor.read_register, monitor.score, monitor.store,
-                                   monitor.read_history, monitor.judge_plan, monitor.write_outputs)) == [
-        "judge-plan", "read-history", "read-packages", "read-register", "score-packages", "store-snapshot",
-        "write-quality-outputs"]
+    assert sorted(t.name for t in (monitor.read_packages, monitor.score_and_store)) == [
+        "read-packages", "score-and-store"]
     assert monitor.read_packages.retries == 2

@@ -26,10 +26,7 @@ def campaign(tmp_path):
 
 
 def store(directory, db: str) -> None:
-    config = load_campaign(directory)
-    inspections = [pipeline.inspect(i, date(2020, 6, 1)) for i in pipeline.plan(config)]
-    pipeline.store_run(open_database(db), config, inspections, [], datetime(2020, 6, 1, 9), None,
-                       pipeline.demand_input(config, date(2020, 6, 1)))
+    pipeline.audit(open_database(db), load_campaign(directory), date(2020, 6, 1), datetime(2020, 6, 1, 9))
 
 
 def test_hostile_titles_are_escaped_neutralised_and_read_back(tmp_path):

@@ -26,13 +26,7 @@ LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
 
 def run_demo(db: str, directory=DEMO) -> None:
     """The campaign run as the flow does it, demand included, without Prefect."""
-    config = load_campaign(directory)
-    engine = open_database(db)
-    inspections = [pipeline.inspect(i, AS_OF) for i in pipeline.plan(config)]
-    portal = pipeline.portal_input(engine, config, AS_OF)
-    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
-    pipeline.store_run(engine, config, inspections, cross, datetime(2020, 6, 1, 9), portal,
-                       pipeline.demand_input(config, AS_OF))
+    pipeline.audit(open_database(db), load_campaign(directory), AS_OF, datetime(2020, 6, 1, 9))
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +214,7 @@ def package(name: str, title: str, created: str) -> dict:
 
 def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(tmp_path):
     from audits.data.check import check_file
-    from audits.data.store import item_key, record_check
+    from audits.store.data_checks import item_key, record_check
 
     db = f"sqlite:///{tmp_path / 's.sqlite'}"
     run_demo(db)

@@ -43,10 +43,7 @@ def run(directory: Path, db_url: str, out: Path) -> dict[str, Path]:
     config = load_campaign(directory)
     engine = open_database(db_url)
     try:
-        inspections = [pipeline.inspect(item, AS_OF) for item in pipeline.plan(config)]
-        cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config)
-        pipeline.store_run(engine, config, inspections, cross, datetime(2020, 5, 20, 10, 0))
-        return write_outputs(engine, config.slug, out, AS_OF)
+        return write_outputs(pipeline.audit(engine, config, AS_OF, datetime(2020, 5, 20, 10, 0)), out)
     finally:
         engine.dispose()
 

@@ -7,12 +7,10 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
-from audits.campaign import pipeline
+from audits.campaign import pipeline, verbs
 from audits.campaign.config import load_campaign
-from audits.campaign.status import campaign_status, register_rows
-from audits.store.db import open_database, transaction
+from audits.store.db import open_database
 from audits.store.models import Base
-from audits.store.repository import get_campaign
 from campaigns import good_row, make_campaign, write_inventory
 
 AS_OF = date(2020, 6, 1)
@@ -23,8 +21,7 @@ def run(engine, directory, received_at=T1):
     """The campaign pipeline without Prefect (the flow is tested in tests/flows)."""
     config = load_campaign(directory)
     inspections = [pipeline.inspect(item, AS_OF) for item in pipeline.plan(config)]
-    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config)
-    pipeline.store_run(engine, config, inspections, cross, received_at)
+    pipeline.run(engine, config, inspections, received_at, AS_OF)
     return config
 
 
@@ -35,8 +32,7 @@ def dump(engine) -> dict:
 
 
 def status(engine, slug="test-2020"):
-    with transaction(engine) as session:
-        return campaign_status(session, get_campaign(session, slug)).to_dict()
+    return verbs.status(engine, slug, AS_OF)
 
 
 @pytest.fixture
@@ -55,8 +51,7 @@ def test_run_stores_statuses_and_register(db_url, campaign):
     summary = status(engine)
     states = {d["code"]: (d["status"], d["items"], d["errors"], d["register_items"]) for d in summary["departments"]}
     assert states == {"fin": ("invalid", 2, 1, 0), "osv": ("missing", 0, 0, 0), "ukt": ("accepted", 3, 0, 3)}
-    with transaction(engine) as session:
-        rows = register_rows(session, get_campaign(session, "test-2020"))
+    rows = verbs.register(engine, "test-2020")
     assert [(r["department_code"], r["row"], r["id"]) for r in rows] == [("ukt", 5, "ds-001"), ("ukt", 6, "ds-002"),
                                                                          ("ukt", 7, "ds-003")]
     assert rows[0]["last_updated"] == "2020-03-01"

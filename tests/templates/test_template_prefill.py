@@ -17,7 +17,7 @@ from audits.campaign.config import load_campaign
 from audits.store.db import open_database
 from audits.templates import texts
 from audits.templates.build import write_templates
-from audits.templates.previous import previous_items
+from audits.campaign.verbs import previous_items
 from audits.validate import inspect_file
 from campaigns import good_row, make_campaign, write_inventory
 from clerk import clerk_row, fill, header_columns
@@ -37,8 +37,7 @@ def store_previous(tmp_path: Path, db_url: str) -> None:
     config = load_campaign(directory)
     engine = open_database(db_url)
     try:
-        inspections = [pipeline.inspect(item, AS_OF) for item in pipeline.plan(config)]
-        pipeline.store_run(engine, config, inspections, [], datetime(2019, 5, 20))
+        pipeline.audit(engine, config, AS_OF, datetime(2019, 5, 20))
     finally:
         engine.dispose()
 
@@ -58,7 +57,7 @@ def new_campaign(tmp_path: Path):
 def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db_url):
     store_previous(tmp_path, db_url)
     _, config = new_campaign(tmp_path)
-    found, items = previous_items(db_url, config.slug, config.year)
+    found, items = previous_items(db_url, config.slug, config.year, AS_OF)
     assert found == "test-2019" and list(items) == ["ukt"]            # fin had no accepted file
     [ukt, fin] = write_templates(config, tmp_path / "t", list(config.departments), found, items)
     assert (ukt.prefilled, fin.prefilled) == (2, 0)
@@ -81,7 +80,7 @@ def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db
 
 
 def test_no_database_file_means_nothing_to_carry_over(tmp_path):
-    assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", "x", 2020) == (None, {})
+    assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", "x", 2020, AS_OF) == (None, {})
     assert not (tmp_path / "none.sqlite").exists()
 
 

@@ -1,7 +1,7 @@
 """Data-check results per register item, and the question the proposals ask: which items
 are blocked because their data file holds personal data that nobody has reviewed yet.
 
-    from audits.data.store import blocked_items
+    from audits.store.data_checks import blocked_items
     blocked = blocked_items(session, campaign_id)      # {"trans:trans-001": "персональні дані: phone 3, ..."}
 """
 from __future__ import annotations
@@ -11,17 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..store.models import DataCheck
-
-
-def item_key(department: str, item_id: str) -> str:
-    """The key of a register item: its department code and its inventory id."""
-    return f"{department}:{item_id}"
-
-
-def split_item_key(key: str) -> tuple[str, str]:
-    department, item_id = key.split(":", 1)
-    return department, item_id
+from ..data.keys import item_key, split_item_key  # noqa: F401  (re-exported for callers)
+from .models import DataCheck
 
 
 def record_check(session, campaign_id: int, key: str, result: dict, checked_at: datetime) -> DataCheck:

@@ -1,0 +1,247 @@
+"""One library function per verb: what `odaudit <verb>`, the Prefect flows and the web app
+call. Each opens what it needs, builds the campaign's result once (audits.campaign.result)
+and returns plain data; the callers only print or render it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..store.db import open_database, transaction
+from .result import CampaignResult, from_state
+
+NO_CAMPAIGN = "no campaign in the database: run 'odaudit campaign run DIR' first"
+
+
+class NoCampaign(LookupError):
+    """The database holds no (such) campaign: the verb cannot run (exit 2)."""
+
+
+def engine_for(url: str | None = None):
+    """An engine for this URL (default: the setting), migrated to the newest schema."""
+    return open_database(url)
+
+
+def open_result(engine, slug: str | None, today: date, as_of: date | None = None) -> CampaignResult:
+    """The campaign's result rebuilt from the register, or NoCampaign."""
+    from ..store.state import read_state
+
+    with transaction(engine) as session:
+        state = read_state(session, slug)
+    if state is None:
+        raise NoCampaign(NO_CAMPAIGN if slug is None else f"no campaign '{slug}' in the database")
+    return from_state(state, today, as_of)
+
+
+def status(engine, slug: str | None, today: date) -> dict:
+    """summary.json of the campaign as the register holds it."""
+    return open_result(engine, slug, today).summary
+
+
+def coverage(engine, slug: str | None, today: date) -> dict:
+    from ..catalogue.coverage import totals
+
+    result = open_result(engine, slug, today)
+    return {"campaign": result.campaign.slug, "totals": totals(result.coverage),
+            "items": [e.to_dict() for e in result.coverage]}
+
+
+@dataclass
+class Quality:
+    campaign: str | None
+    as_of: date | None
+    snapshot: int | None
+    snapshot_as_of: date | None
+    scores: list
+
+
+def quality(engine, slug: str | None, today: date) -> Quality:
+    """The campaign's quality scores (data checks included, as in its outputs), and the latest
+    portal snapshot's when the campaign has none of its own organisation."""
+    from ..portal.monitor import snapshot_scores
+    from ..store.state import snapshot_of
+
+    try:
+        result = open_result(engine, slug, today)
+    except NoCampaign:
+        if slug is not None:
+            raise
+        result = None
+    found = Quality(result.campaign.slug if result else None, result.as_of if result else None, None, None,
+                    list(result.inventory_scores) if result else [])
+    snapshot = result.inputs.portal if result else None
+    if result is not None and result.assessment is not None:
+        found.scores += result.assessment.scores
+        found.snapshot_as_of = snapshot.as_of
+        with transaction(engine) as session:
+            stored = snapshot_of(session, result.campaign.portal_organization)
+        found.snapshot = stored["id"] if stored else None
+        return found
+    with transaction(engine) as session:
+        stored = snapshot_of(session, None)
+    if stored is not None:
+        found.snapshot, found.snapshot_as_of = stored["id"], stored["as_of"]
+        found.scores += snapshot_scores(list(zip(stored["packages"], stored["owners"])), stored["as_of"])
+    return found
+
+
+def proposals(engine, slug: str | None, as_of: date | None, exported_at: datetime):
+    """Rank the register's unpublished items and keep the ranking as an export: a ProposalReport."""
+    from ..store.state import save_ranking
+    from .outputs import proposal_report
+
+    result = open_result(engine, slug, exported_at.date(), as_of)
+    with transaction(engine) as session:
+        rows = result.proposals
+        result.export_id = save_ranking(session, result.campaign.slug, rows["compliance_gaps"] + rows["proposals"],
+                                        rows["weights"], exported_at, result.as_of)
+    return proposal_report(result)
+
+
+def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
+    """Record the decisions of a filled proposals.xlsx (all or none): a Review."""
+    from ..proposals import review as sheet
+    from ..store.proposals import decisions_in_force, export_record, record_decisions
+
+    review, grids = sheet.open_sheet(Path(file))
+    if review.errors:
+        return review
+    with transaction(engine) as session:
+        export = export_record(session, review.export_id, review.campaign)
+    now = {}
+    if export is not None:
+        ranking = open_result(engine, review.campaign, recorded_at.date(), export["as_of"]).ranking
+        now = {(p.candidate.department, p.candidate.item_id): p.fingerprint for p in ranking.rows}
+    sheet.check_sheet(review, grids, export, now)
+    if review.errors:
+        return review
+    with transaction(engine) as session:      # all or nothing
+        review.recorded = record_decisions(session, review.campaign, review.export_id,
+                                           sheet.changed(review, decisions_in_force(session, review.campaign)),
+                                           by=by, recorded_at=recorded_at, source_file=review.file,
+                                           source_sha256=review.sha256 or "")
+    for d in review.decisions:
+        d.pop("exported", None)
+    return review
+
+
+def plan(engine, slug: str | None, today: date) -> tuple[str, list]:
+    """(campaign name, PlanItem of every approved dataset, judged on the latest snapshot)."""
+    from ..proposals.plan import plan_items
+    from ..store.proposals import decisions_of
+
+    result = open_result(engine, slug, today)
+    with transaction(engine) as session:
+        decisions = decisions_of(session, result.campaign.slug)
+    return result.campaign.name, plan_items(result.campaign, result.register, decisions, result.inputs.portal)
+
+
+def plan_status(engine, today: date) -> list[dict]:
+    """The newest campaign's plan judged on the latest snapshot (empty without a campaign)."""
+    try:
+        return [i.to_dict() for i in plan(engine, None, today)[1]]
+    except NoCampaign:
+        return []
+
+
+def register(engine, slug: str | None = None, today: date | None = None) -> list[dict]:
+    """The city-wide register of the campaign (default: the newest); empty without one."""
+    try:
+        return open_result(engine, slug, today or date.today()).register
+    except NoCampaign:
+        return []
+
+
+def previous_items(db_url: str | None, slug: str, year: int | None, today: date,
+                   wanted: str | None = None) -> tuple[str | None, dict[str, list[dict]]]:
+    """(previous campaign slug, department code → its accepted register rows), for templates
+    prefilled with last year's items. A default SQLite file that does not exist yet means there
+    is nothing to carry over (it is not created)."""
+    from ..store.db import database_exists
+    from ..store.repository import previous_campaign
+
+    if not database_exists(db_url) and not wanted:
+        return None, {}
+    engine = open_database(db_url)
+    try:
+        with transaction(engine) as session:
+            found = previous_campaign(session, slug, year, wanted)
+            previous = found.slug if found else None
+        if previous is None:
+            return None, {}
+        by_department: dict[str, list[dict]] = {}
+        for row in open_result(engine, previous, today).register:
+            by_department.setdefault(row["department_code"], []).append(row)
+        return previous, by_department
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class MonitorRun:
+    result: object                  # audits.portal.monitor.MonitorResult
+    snapshot: int
+    plan: list[dict]
+    history: list[dict]
+    outputs: dict
+
+    @property
+    def problems(self) -> int:
+        t = self.result.summary["timeliness"]
+        return t["late"] + t["unknown"] + len(self.result.not_on_portal)
+
+
+def monitor(engine, packages: list[dict], source: str, organization: str | None, as_of: date,
+            taken_at: datetime, out: Path | None = None) -> MonitorRun:
+    """Score the packages against the newest campaign's register, store the snapshot, judge the
+    publication plan on it and (``out``) write quality.csv/.xlsx/.html and monitor.json."""
+    from ..portal import monitor as portal
+    from ..reports.quality_outputs import write_monitor_outputs
+    from ..store.portal import save_snapshot, snapshot_rows
+
+    result = portal.assess(packages, as_of, source, organization, register(engine, None, as_of))
+    with transaction(engine) as session:
+        snapshot = save_snapshot(session, **portal.snapshot_record(result, taken_at)).id
+    plan = plan_status(engine, as_of)
+    with transaction(engine) as session:
+        history = [portal.trend_row(s) for s in snapshot_rows(session, result.organization)]
+    paths = write_monitor_outputs(Path(out), result, history, plan) if out else {}
+    return MonitorRun(result, snapshot, plan, history, paths)
+
+
+def data_check_floors(engine, slug: str | None) -> dict[str, int]:
+    """Rows of each item's previously checked data file (the row count must not collapse)."""
+    from ..store.data_checks import previous_rows
+    from ..store.repository import get_campaign
+
+    with transaction(engine) as session:
+        campaign = get_campaign(session, slug)
+        return previous_rows(session, campaign.id) if campaign else {}
+
+
+def keep_data_checks(engine, slug: str | None, results: list[tuple[str | None, dict]], checked_at: datetime) -> int:
+    """Store each data-file check under its register item (none without a campaign)."""
+    from ..store.data_checks import record_check
+    from ..store.repository import get_campaign
+
+    with transaction(engine) as session:
+        campaign = get_campaign(session, slug)
+        if campaign is None:
+            return 0
+        return len([record_check(session, campaign.id, item, result, checked_at) for item, result in results if item])
+
+
+def review_data_item(engine, slug: str | None, item: str, by: str, cleared: bool, at: datetime,
+                     note: str | None = None) -> str:
+    """A person looked at a data file's personal-data hits: the review state recorded."""
+    from ..store.data_checks import mark_reviewed
+    from ..store.repository import get_campaign
+
+    with transaction(engine) as session:
+        found = get_campaign(session, slug)
+        if found is None:
+            raise NoCampaign(NO_CAMPAIGN)
+        try:
+            return mark_reviewed(session, found.id, item, by, cleared, at, note).review
+        except KeyError:
+            raise LookupError(f"no data check for {item} in {found.slug}: run the data-checks flow first") from None

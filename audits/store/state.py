@@ -1,0 +1,224 @@
+"""A campaign's stored state as plain records, read in one go, and a whole run written in one
+transaction. The campaign layer (audits.campaign.result) turns the state into the register,
+the status, the scores and the ranking; nothing here decides what a figure means."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import insert, select, update
+
+from ..findings import FINDING_FIELDS, Finding
+from .data_checks import blocked_items, expectation_shares, split_item_key
+from .models import Campaign, Department, FindingRow, InventoryItem, Submission
+from .portal import latest_snapshot, save_snapshot, snapshot_packages
+from .proposals import (current_decisions, decision_history, demand_files, demand_signals,  # noqa: F401
+                        replace_demand, save_export)
+from .records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
+from .repository import ITEM_COLUMNS, get_campaign, replace_coverage  # noqa: F401  (one door for a run's writes)
+
+BATCH = 2000
+DATE_COLUMNS = {"last_updated", "current_as_of"}
+
+
+def read_state(session, slug: str | None = None, *, portal: bool = True) -> StoredState | None:
+    """The named campaign (default: the newest) with every submission's metadata; the items,
+    findings and bytes of each department's current and latest accepted file; decisions, data
+    checks, demand and (``portal``) the latest snapshot of its portal organisation."""
+    campaign = get_campaign(session, slug)
+    if campaign is None:
+        return None
+    subs = submission_records(session, campaign)
+    fill(session, subs, needed(subs))
+    state = StoredState(campaign_record(campaign), subs, stored_cross(session, campaign))
+    state.decisions = {f"{d.department}/{d.item_id}": decision_dict(d)
+                       for d in current_decisions(session, campaign).values()}
+    state.history = [{**decision_dict(d), "department": d.department, "item_id": d.item_id, "title": d.title,
+                      "in_force": d.superseded_by is None} for d in decision_history(session, campaign)]
+    state.data_check_shares = expectation_shares(session, campaign.id)
+    state.screened = {split_item_key(k): reason for k, reason in blocked_items(session, campaign.id).items()}
+    state.demand_files = [{"kind": f.kind, "file": f.file, "signals": f.signals, "errors": f.errors,
+                           "findings": f.findings} for f in demand_files(session, campaign)]
+    state.demand_matches = [_signal(s) for s in demand_signals(session, campaign)]
+    if portal and campaign.portal_organization:
+        state.snapshot = snapshot_of(session, campaign.portal_organization)
+    return state
+
+
+def campaign_record(campaign: Campaign) -> CampaignRecord:
+    return CampaignRecord(campaign.slug, campaign.name, campaign.city, campaign.year, campaign.deadline,
+                          campaign.as_of, campaign.portal_organization,
+                          tuple(DepartmentRecord(d.code, d.name, d.contact_person, d.contact_email,
+                                                 tuple(d.mandatory or ())) for d in campaign.departments))
+
+
+def submission_records(session, campaign: Campaign) -> list[SubmissionRecord]:
+    codes = {d.id: d.code for d in campaign.departments}
+    query = (select(Submission.id, Submission.department_id, Submission.filename, Submission.sha256,
+                    Submission.received_at, Submission.valid, Submission.is_current, Submission.rows,
+                    Submission.sheet, Submission.errors, Submission.warnings)
+             .where(Submission.campaign_id == campaign.id).order_by(Submission.received_at, Submission.id))
+    return [SubmissionRecord(codes.get(r.department_id), r.filename, r.sha256, r.received_at, r.valid, r.is_current,
+                             r.rows, r.sheet, r.errors, r.warnings, r.id) for r in session.execute(query)]
+
+
+def needed(subs: list[SubmissionRecord]) -> set[int]:
+    """Ids whose contents a result can use: every current file, and each department's latest
+    accepted one (the register's source when its current file has errors)."""
+    wanted = {s.id for s in subs if s.is_current}
+    latest: dict[str | None, int] = {}
+    for s in subs:
+        if s.valid and s.department is not None:
+            latest[s.department] = s.id
+    return wanted | set(latest.values())
+
+
+def fill(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
+    """Load items, file findings and bytes of the submissions ``ids`` (three queries)."""
+    by_id = {s.id: s for s in subs if s.id in ids}
+    for s in by_id.values():
+        s.items, s.findings = [], []
+    if not by_id:
+        return
+    items = select(InventoryItem.submission_id, InventoryItem.row, InventoryItem.data).where(
+        InventoryItem.submission_id.in_(by_id)).order_by(InventoryItem.submission_id, InventoryItem.row)
+    for sid, row, data in session.execute(items):
+        by_id[sid].items.append({**(data or {}), "row": row})
+    for row in session.scalars(select(FindingRow).where(FindingRow.submission_id.in_(by_id),
+                                                        FindingRow.scope == "file").order_by(FindingRow.id)):
+        by_id[row.submission_id].findings.append(as_finding(row))
+    for sid, content in session.execute(select(Submission.id, Submission.content).where(Submission.id.in_(by_id))):
+        by_id[sid].content = content
+
+
+def as_finding(row: FindingRow) -> Finding:
+    return Finding(**{k: getattr(row, k) for k in FINDING_FIELDS})
+
+
+def stored_cross(session, campaign: Campaign) -> list[tuple[Finding, int | None]]:
+    """The cross-department findings of the last run, each with the submission it is about."""
+    rows = session.scalars(select(FindingRow).where(FindingRow.campaign_id == campaign.id,
+                                                    FindingRow.scope == "campaign").order_by(FindingRow.id))
+    return [(as_finding(r), r.submission_id) for r in rows]
+
+
+def snapshot_of(session, organization: str | None) -> dict | None:
+    snapshot = latest_snapshot(session, organization)
+    if snapshot is None:
+        return None
+    packages = snapshot_packages(session, snapshot)
+    return {"id": snapshot.id, "packages": [p.raw for p in packages], "owners": [p.department for p in packages],
+            "source": snapshot.source, "organization": snapshot.organization, "as_of": snapshot.as_of,
+            "fingerprint": snapshot.fingerprint}
+
+
+def _signal(s) -> dict:
+    return {"kind": s.kind, "signal_id": s.signal_id, "row": s.row, "text": s.text, "weight": s.weight,
+            "date": s.date, "named_department": s.named_department, "requester": s.requester, "file": s.file,
+            "department": s.department, "item_row": s.item_row, "item_id": s.item_id, "score": s.score}
+
+
+def decision_dict(d) -> dict:
+    return {"decision": d.decision, "comment": d.comment, "responsible": d.responsible,
+            "deadline": d.deadline.isoformat() if d.deadline else None,
+            "recorded_at": d.recorded_at.isoformat(sep=" "), "decided_by": d.decided_by}
+
+
+# --- writing a run ---------------------------------------------------------------------------
+
+def save_campaign(session, record: CampaignRecord) -> Campaign:
+    """Create or update the campaign and its departments (unchanged values write nothing)."""
+    campaign = session.scalar(select(Campaign).where(Campaign.slug == record.slug))
+    if campaign is None:
+        campaign = Campaign(slug=record.slug)
+        session.add(campaign)
+    for key in ("name", "city", "year", "deadline", "as_of", "portal_organization"):
+        _set(campaign, key, getattr(record, key))
+    known = {d.code: d for d in campaign.departments}
+    for dept in record.departments:
+        row = known.get(dept.code) or Department(code=dept.code, campaign=campaign)
+        session.add(row)
+        for key, value in (("name", dept.name), ("contact_person", dept.person), ("contact_email", dept.email),
+                           ("mandatory", list(dept.mandatory))):
+            _set(row, key, value)
+    session.flush()
+    return campaign
+
+
+def _set(obj, key: str, value) -> None:
+    if getattr(obj, key) != value:
+        setattr(obj, key, value)
+
+
+def save_submissions(session, campaign: Campaign, subs: list[SubmissionRecord]) -> None:
+    """Insert the new submissions (``stored`` False) with their items and findings in bulk, and set
+    every stored one's current flag as ``subs`` says."""
+    departments = {d.code: d.id for d in campaign.departments}
+    new = [s for s in subs if not s.stored]
+    for s in new:
+        s.id = session.execute(insert(Submission).returning(Submission.id),
+                               [_submission(campaign, departments, s)]).scalar_one()
+        s.stored = True
+    _bulk(session, InventoryItem, [_item(s.id, item) for s in new for item in s.items or ()])
+    _bulk(session, FindingRow, [_finding(f, campaign.id, s.id, "file") for s in new for f in s.findings or ()])
+    current = [s.id for s in subs if s.is_current]
+    session.execute(update(Submission).where(Submission.campaign_id == campaign.id)
+                    .values(is_current=Submission.id.in_(current) if current else False))
+
+
+def _submission(campaign: Campaign, departments: dict, s: SubmissionRecord) -> dict:
+    return {"campaign_id": campaign.id, "department_id": departments.get(s.department), "filename": s.filename,
+            "sha256": s.sha256, "size": len(s.content) if s.content else 0, "content": s.content,
+            "received_at": s.received_at, "sheet": s.sheet, "rows": s.rows, "errors": s.errors,
+            "warnings": s.warnings, "valid": s.valid, "is_current": s.is_current}
+
+
+def _item(submission_id: int, item: dict) -> dict:
+    """``item``: register values as JSON (dates as ISO text); the typed columns get dates back."""
+    return {"submission_id": submission_id, "row": item["row"], "item_id": item.get("id"),
+            "data": {k: v for k, v in item.items() if k != "row"},
+            **{k: _typed(k, item.get(k)) for k in ITEM_COLUMNS}}
+
+
+def _typed(key: str, value):
+    return date.fromisoformat(value) if key in DATE_COLUMNS and isinstance(value, str) else value
+
+
+def _finding(f: Finding, campaign_id: int, submission_id: int | None, scope: str) -> dict:
+    return {"campaign_id": campaign_id, "submission_id": submission_id, "scope": scope,
+            **{k: getattr(f, k) for k in FINDING_FIELDS}}
+
+
+def _bulk(session, model, rows: list[dict]) -> None:
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(model), rows[start:start + BATCH])
+
+
+def replace_cross(session, campaign: Campaign, found: list[tuple[Finding, int]]) -> None:
+    """Cross-department findings are recomputed each run; stored rows change only if they differ."""
+    stored = session.scalars(select(FindingRow).where(FindingRow.campaign_id == campaign.id,
+                                                      FindingRow.scope == "campaign")).all()
+    if sorted(_key(r, r.submission_id) for r in stored) == sorted(_key(f, sid) for f, sid in found):
+        return
+    for row in stored:
+        session.delete(row)
+    session.flush()
+    _bulk(session, FindingRow, [_finding(f, campaign.id, sid, "campaign") for f, sid in found])
+
+
+def _key(finding, submission_id) -> tuple:
+    return (str(submission_id),) + tuple("" if getattr(finding, k) is None else str(getattr(finding, k))
+                                         for k in FINDING_FIELDS)
+
+
+def keep_snapshot(session, **snapshot) -> None:
+    """Store the campaign's saved portal response as a snapshot, unless the newest one of the
+    organisation is the same (same packages, same date)."""
+    latest = latest_snapshot(session, snapshot["organization"])
+    if latest is not None and latest.fingerprint == snapshot["fingerprint"] and latest.as_of == snapshot["as_of"]:
+        return
+    save_snapshot(session, **snapshot)
+
+
+def save_ranking(session, slug: str, rows: list[dict], weights: dict, created_at, as_of) -> int:
+    """Keep a ranking as an export of the campaign ``slug``; the id the working group's sheet carries."""
+    return save_export(session, get_campaign(session, slug), rows, weights, created_at, as_of).id
