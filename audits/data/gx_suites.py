@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .messages import TYPE_UK
+from ..messages import TYPE_UK
 from .schemas import DatasetSchema
 
 CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "data_checks.yaml"

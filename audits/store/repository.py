@@ -13,8 +13,7 @@ from .models import Campaign, CoverageLink, Department, FindingRow, InventoryIte
 
 ITEM_COLUMNS = ("title", "update_frequency", "last_updated", "current_as_of", "records",
                 "personal_data", "access", "published", "portal_url", "catalogue_ref")
-FINDING_KEYS = ("code", "severity", "department", "file", "sheet", "row", "column",
-                "column_letter", "field", "value", "message")
+from ..findings import STORED_FIELDS as FINDING_KEYS  # noqa: E402  (the register's finding columns)
 
 
 def save_campaign(session, config: CampaignConfig) -> Campaign:
