@@ -34,6 +34,12 @@ SETTINGS = {s.name: s for s in [
     Setting("max_rows", 5000, "Most data rows read from one inventory sheet; more is a 'too-many-rows' finding."),
     Setting("max_columns", 60, "Most columns read from one inventory sheet."),
     Setting("read_timeout_s", 60.0, "Longest time spent reading one file, in seconds."),
+    Setting("quality_config", "",
+            "YAML of the quality indicators' weights and thresholds (default: the bundled config/quality.yaml)."),
+    Setting("proposals_config", "",
+            "YAML of the public-interest score's weights and themes (default: the bundled config/proposals.yaml)."),
+    Setting("data_checks_config", "",
+            "YAML of the data-file content expectations (default: the bundled config/data_checks.yaml)."),
 ]}
 
 

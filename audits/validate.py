@@ -19,7 +19,6 @@ from .inventory.read import Table, default_limits, pick_table, read_grids
 from .inventory.schema import InventorySchema, load_schema
 from .inventory.source import Source, load_source, sha256_of
 from .inventory.typed import cast
-from .messages import CODES, render
 
 log = logging.getLogger(__name__)
 ROW_CHECKS = (published_link.check, personal_open.check, date_after_as_of.check, catalogue_ref.check)
@@ -86,12 +85,7 @@ def check_table(table: Table, ctx: Context, row_checks=ROW_CHECKS) -> tuple[list
     missing = set(ctx.schema.names) - set(header.by_field())
     findings += table_schema.check(rows, ctx, relaxed=missing)
     findings += [f for check in row_checks for f in check(rows, ctx)]
-    return rows, sorted(findings, key=lambda f: (f.row or 0, _column_order(f.column_letter), f.code))
-
-
-def _column_order(letter: str | None) -> tuple[int, str]:
-    """Sheet order of a column: B before AA."""
-    return (len(letter or ""), letter or "")
+    return rows, sorted(findings, key=Finding.sort_key)
 
 
 def _headers(schema: InventorySchema) -> str:
@@ -109,7 +103,6 @@ def to_row(number: int, cells: dict, schema: InventorySchema) -> Row:
 def file_finding(exc: ReadError, file: str, department: str | None,
                  schema: InventorySchema | None = None) -> Finding:
     """``schema``: the Table Schema the file should follow (its headers are quoted to the user)."""
-    message = render(exc.code, file=file, detail=exc.detail, limit=exc.limit, sheet="",
-                     example=department or "ukt", headers=_headers(schema or load_schema()))
-    return Finding(code=exc.code, severity=CODES[exc.code].severity, message=message,
-                   department=department, file=file)
+    params = dict(file=file, detail=exc.detail, limit=exc.limit, sheet="", example=department or "ukt",
+                  headers=_headers(schema or load_schema()))
+    return Finding.of(exc.code, params, department=department, file=file)

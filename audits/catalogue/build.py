@@ -18,9 +18,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..paths import CATALOGUE_CSV as TARGET
+from ..paths import checkout
+
+ROOT = checkout()
 SOURCE = ROOT.parent / "shared" / "reference" / "resolution-835-datasets-2024-10.xlsx"
-TARGET = ROOT / "schemas" / "catalogue" / "resolution-835.csv"
 ALL_HOLDERS = "Усі розпорядники інформації (відповідно до компетенції)"
 LOCAL_GOVERNMENT = "Органи місцевого самоврядування"
 COLUMNS = ("id", "title", "holder", "scope", "position")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 from dataclasses import asdict, dataclass
 from functools import cache
-from pathlib import Path
 
-CATALOGUE_CSV = Path(__file__).resolve().parents[2] / "schemas" / "catalogue" / "resolution-835.csv"
+from ..paths import CATALOGUE_CSV
+
 COUNCIL_SCOPES = ("all-holders", "local-government")   # what a city council must publish (73 items)
 
 

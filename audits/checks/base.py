@@ -7,7 +7,6 @@ from datetime import date
 from ..findings import Finding
 from ..inventory.header import Column
 from ..inventory.schema import InventorySchema
-from ..messages import CODES, render
 
 
 @dataclass
@@ -43,7 +42,6 @@ class Context:
         params = {"file": self.file, "sheet": self.sheet or "", "place": place, "row": row, "column": header,
                   "cell": cell, "value": "" if value is None else value,
                   "example": self.schema.example(field) if field else "", **params}
-        return Finding(code=code, severity=CODES[code].severity, message=render(code, **params),
-                       department=self.department, file=self.file, sheet=self.sheet, row=row,
-                       column=header, column_letter=letter, field=field,
-                       value=None if value is None else str(value))
+        return Finding.of(code, params, department=self.department, file=self.file, sheet=self.sheet, row=row,
+                          column=header, column_letter=letter, field=field,
+                          value=None if value is None else str(value))

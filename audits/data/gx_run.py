@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from ..findings import Finding
-from . import messages
 from .gx_suites import Spec, build_specs
 from .schemas import DatasetSchema
 from .sniff import sniff
@@ -150,7 +149,6 @@ def _finding(spec: Spec, result: dict, file: str, rows: int) -> Finding:
     else:
         shown = ", ".join(str(i) for i in index[:ROW_SAMPLE]) + (" …" if len(index) > ROW_SAMPLE else "")
         detail = f"{count} із {rows} рядків" + (f"; рядки {shown}" if shown else "")
-    message = messages.render("gx-expectation-failed", column=spec.field or "уся таблиця", expectation_uk=spec.meaning,
-                              detail=detail)
-    return Finding("gx-expectation-failed", "warning", message, file=file, row=index[0] if index else None,
-                   column=spec.field, field=spec.field, value=spec.origin)
+    params = dict(column=spec.field or "уся таблиця", expectation_uk=spec.meaning, detail=detail)
+    return Finding.of("gx-expectation-failed", params, file=file, row=index[0] if index else None,
+                      column=spec.field, field=spec.field, value=spec.origin)

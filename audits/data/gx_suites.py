@@ -13,12 +13,12 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from .messages import TYPE_UK
+from ..config_files import config_path, load_yaml
+from ..messages import TYPE_UK
+from ..paths import config_file
 from .schemas import DatasetSchema
 
-CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "data_checks.yaml"
+CONFIG_PATH = config_file("data_checks")   # the bundled one; ODAUDIT_DATA_CHECKS_CONFIG points elsewhere
 TYPE_REGEX = {
     "integer": r"^\s*[+-]?\d+\s*$",
     "number": r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$",
@@ -54,9 +54,14 @@ def day_number(value: date) -> int:
     return (value - date(1970, 1, 1)).days
 
 
+def load_content_config(path: Path | None = None) -> ContentConfig:
+    """``path``: a data-checks YAML; default the ``data_checks_config`` setting, else the bundled file."""
+    return _load(Path(path) if path else config_path("data_checks"))
+
+
 @cache
-def load_content_config(path: Path = CONFIG_PATH) -> ContentConfig:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _load(path: Path) -> ContentConfig:
+    raw = load_yaml(path)
     lower = lambda names: frozenset(str(n).casefold() for n in names)  # noqa: E731
     return ContentConfig(raw["community"]["bbox"], lower(raw["coordinates"]["lat"]), lower(raw["coordinates"]["lon"]),
                          raw["dates"]["earliest"], lower(raw["dates"].get("future_allowed", [])), bool(raw["amounts_not_negative"]), float(raw["max_empty_share"]),

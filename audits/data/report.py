@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..findings import Finding, has_errors
-from . import messages
+from .. import messages
 from .schemas import DatasetSchema
 
 
@@ -68,8 +68,8 @@ def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Find
     if template == "label-error":
         params["expected"] = ", ".join(schema.field_names) if schema else ""
         params["detail"] = _label_detail(error, schema)
-    return Finding(code=error.code, severity=messages.severity(error.code), message=messages.render(template, **params),
-                   file=file, row=error.row, column=column or None, field=error.field or None, value=_short(error.cell))
+    return Finding.of(error.code, params, template=template, file=file, row=error.row, column=column or None,
+                      field=error.field or None, value=_short(error.cell))
 
 
 def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:

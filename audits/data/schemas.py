@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-DATASETS = Path(__file__).resolve().parents[2] / "schemas" / "datasets"
+from ..paths import DATASET_SCHEMAS as DATASETS
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "inventory.schema.yaml"
+from ..paths import INVENTORY_SCHEMA as SCHEMA_PATH
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 

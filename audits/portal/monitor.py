@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..inventory.schema import load_schema
-from ..messages import CODES, render
 from ..quality.aggregate import by_department, summarize
 from ..quality.config import load_quality_config
 from ..quality.score import QualityScore, score_dataset
@@ -112,11 +111,10 @@ def not_on_portal(register: list[dict], links, snapshot_date: date) -> list[Find
     found = []
     for r in register:
         if r.get("published") and (r["department_code"], r["row"]) not in linked:
-            message = render("not-on-portal", title=r.get("title") or "", row=r["row"], cell=f"рядок {r['row']}",
-                             column=column, snapshot=snapshot_date.strftime("%d.%m.%Y"), link=link_note(r.get("portal_url")))
-            found.append(Finding("not-on-portal", CODES["not-on-portal"].severity, message,
-                                 department=r["department_code"], file=r.get("file"), row=r["row"],
-                                 column=column, field="portal_url", value=r.get("portal_url")))
+            params = dict(title=r.get("title") or "", row=r["row"], cell=f"рядок {r['row']}", column=column,
+                          snapshot=snapshot_date.strftime("%d.%m.%Y"), link=link_note(r.get("portal_url")))
+            found.append(Finding.of("not-on-portal", params, department=r["department_code"], file=r.get("file"),
+                                    row=r["row"], column=column, field="portal_url", value=r.get("portal_url")))
     return found
 
 

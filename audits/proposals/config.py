@@ -1,13 +1,15 @@
-"""Load the weights of the public-interest score (config/proposals.yaml)."""
+"""Load the weights of the public-interest score (config/proposals.yaml, or the council's own file
+named by ODAUDIT_PROPOSALS_CONFIG)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from ..config_files import config_path, load_yaml
+from ..paths import config_file
 
-CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "proposals.yaml"
+CONFIG_PATH = config_file("proposals")   # the bundled one; ODAUDIT_PROPOSALS_CONFIG points elsewhere
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,17 @@ class ProposalConfig:
                 "themes": {t.name: {"label": t.label, "share": t.share, "hvd": t.hvd} for t in self.themes}}
 
 
+def load_proposal_config(path: Path | None = None) -> ProposalConfig:
+    """``path``: a proposals YAML; default the ``proposals_config`` setting, else the bundled file."""
+    return _load(Path(path) if path else config_path("proposals"))
+
+
 @cache
-def load_proposal_config(path: Path = CONFIG_PATH) -> ProposalConfig:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _load(path: Path) -> ProposalConfig:
+    raw = load_yaml(path)
     themes = tuple(Theme(name, t["label"], float(t["share"]), t.get("hvd"), tuple(s.casefold() for s in t["stems"]))
                    for name, t in raw["themes"].items())
     blockers = raw["blockers"]
-    return ProposalConfig(Path(path), raw["components"], themes,
+    return ProposalConfig(path, raw["components"], themes,
                           frozenset(str(v).casefold() for v in blockers["restricted_access"]),
                           tuple(str(v).casefold() for v in blockers["depersonalisation"]))

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..findings import Finding
 from ..inventory.grid import Grid, ReadError, column_letter
 from ..inventory.schema import fold
-from ..messages import CODES, render
 from ..safe import safe_cell
 from ..validate import file_finding, open_source, safe_grids
 from .sheet import APPROVE, COLUMNS, DECISIONS, EDITABLE, HEADERS, META_SHEET, SHEET, cells
@@ -154,10 +153,10 @@ def _finding(review: Review, code: str, row: int | None = None, key: str | None 
              letter: str | None = None, value=None, **params) -> Finding:
     column = HEADERS.get(key) if key else None
     cell = f"{letter}{row}" if letter and row else ""
-    message = render(code, file=review.file, row=row, cell=cell, column=column or "",
-                     value="" if value is None else _shown(value), **params)
-    return Finding(code, CODES[code].severity, message, file=review.file, sheet=SHEET if row else None, row=row,
-                   column=column, column_letter=letter, field=key, value=None if value is None else str(value))
+    params = dict(file=review.file, row=row, cell=cell, column=column or "",
+                  value="" if value is None else _shown(value), **params)
+    return Finding.of(code, params, file=review.file, sheet=SHEET if row else None, row=row,
+                      column=column, column_letter=letter, field=key, value=None if value is None else str(value))
 
 
 def same(decision: dict | None, new: dict) -> bool:

@@ -1,13 +1,15 @@
-"""Load the quality indicators' weights and thresholds (config/quality.yaml)."""
+"""Load the quality indicators' weights and thresholds (config/quality.yaml, or the council's own
+file named by ODAUDIT_QUALITY_CONFIG)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from ..config_files import config_path, load_yaml
+from ..paths import config_file
 
-CONFIG_PATH = Path(__file__).resolve().parents[2] / "config" / "quality.yaml"
+CONFIG_PATH = config_file("quality")   # the bundled one; ODAUDIT_QUALITY_CONFIG points elsewhere
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,18 @@ def _upper(values) -> frozenset[str]:
     return frozenset(str(v).upper() for v in values)
 
 
+def load_quality_config(path: Path | None = None) -> QualityConfig:
+    """``path``: a quality YAML; default the ``quality_config`` setting, else the bundled file."""
+    return _load(Path(path) if path else config_path("quality"))
+
+
 @cache
-def load_quality_config(path: Path = CONFIG_PATH) -> QualityConfig:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _load(path: Path) -> QualityConfig:
+    raw = load_yaml(path)
     bands = tuple(sorted((Band(**b) for b in raw["bands"]), key=lambda b: -b.min))
     formats = raw["formats"]
     return QualityConfig(
-        path=Path(path), bands=bands,
+        path=path, bands=bands,
         periods={k: int(v) for k, v in raw["timeliness"]["periods_days"].items()},
         earns=dict(raw["timeliness"]["earns"]), indicators=raw["indicators"],
         stars={str(k).upper(): int(v) for k, v in formats["stars"].items()},

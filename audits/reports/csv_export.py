@@ -4,10 +4,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from ..findings import CSV_FIELDS
 from ..safe import safe_cell
 
-FINDING_COLUMNS = ("department", "department_name", "file", "sheet", "row", "column_letter", "column",
-                   "field", "code", "severity", "value", "message")
+FINDING_COLUMNS = CSV_FIELDS[:1] + ("department_name",) + CSV_FIELDS[1:]   # the department's name beside its code
 
 
 def write_csv(path: Path, columns, rows) -> Path:

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from .. import settings
-from ..findings import Finding
+from ..findings import FEEDBACK_FIELDS, Finding
 from ..inventory.grid import ReadError
 from ..inventory.read import default_limits, read_grids
 from ..inventory.source import Source, check_archive, sniff_kind
@@ -34,7 +34,7 @@ FILE_LEVEL = {"source-error", "encrypted-file", "empty-file", "unsupported-forma
 MAX_MARKED = 2000            # cells marked in the copy; the rest are listed only
 MAX_LISTED = 10000           # findings listed on the first sheet
 MAX_SHEET_XML = 20_000_000   # unpacked worksheet XML openpyxl may load fully (5000 rows × 60 columns is ~10 MB)
-KEYS = ("severity", "sheet", "row", "column", "column_letter", "field", "code", "value", "message")
+KEYS = FEEDBACK_FIELDS
 
 
 def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findings: list[Finding],

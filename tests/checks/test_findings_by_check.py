@@ -90,9 +90,15 @@ def test_message_names_the_cell_the_value_and_the_example(mistakes, row, value, 
     assert (finding.file, finding.sheet, finding.department) == ("one-mistake-per-row.xlsx", "Інвентаризація", "ukt")
 
 
+# what the data-file templates are filled with (their text is mostly these words)
+DATA_PARAMS = dict(row=5, value="12,5", type_uk="ціле число", constraint_uk="«-1» менше за мінімум 0",
+                   detail="повторює рядок 3", expectation_uk="значення між 0 і 100")
+
+
 def test_every_code_renders_a_ukrainian_message():
     for code in CODES:
-        assert is_ukrainian(render(code, file="ukt.xlsx", cell="B5", column="Назва набору даних")), code
+        assert is_ukrainian(render(code, file="ukt.xlsx", cell="B5", column="Назва набору даних",
+                                   **DATA_PARAMS)), code
 
 
 # --- the row checks on their own -----------------------------------------------------------------------

@@ -13,7 +13,6 @@ import numpy as np
 import pyarrow.compute as pc
 
 from ...findings import Finding
-from .. import messages
 from . import Hit, email, iban, mask, names, passport, phone, rnokpp
 
 DETECTORS = (rnokpp, passport, phone, email, iban, names)
@@ -80,8 +79,7 @@ def screen_file(path: Path) -> ScreenResult:
             for name, column in zip(header, columns):
                 findings.extend(_screen_column(path.name, name, column, row_numbers))
     except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile) as exc:
-        findings.append(Finding("source-error", "error", messages.render("source-error", file=path.name, detail=str(exc)[:200]),
-                                file=path.name))
+        findings.append(Finding.of("source-error", dict(file=path.name, detail=str(exc)[:200]), file=path.name))
     findings.sort(key=lambda f: (f.row or 0, f.field or ""))
     return ScreenResult(str(path), rows, findings, time.perf_counter() - started)
 
@@ -101,8 +99,9 @@ def _screen_column(file: str, name: str, column, row_numbers) -> list[Finding]:
         for hit in detect(str(text), name):
             sample = mask(hit.text, hit.kind)
             code = f"personal-{hit.kind}"
-            out.append(Finding(code, "error", messages.render(code, row=int(row_numbers[i]), column=name, value=sample),
-                               file=file, row=int(row_numbers[i]), column=name, field=name, value=sample))
+            params = dict(row=int(row_numbers[i]), column=name, value=sample)
+            out.append(Finding.of(code, params, file=file, row=int(row_numbers[i]), column=name, field=name,
+                                  value=sample))
     return out
 
 

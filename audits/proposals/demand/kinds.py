@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMAS = Path(__file__).resolve().parents[3] / "schemas" / "demand"
+from ...paths import DEMAND_SCHEMAS as SCHEMAS
 
 
 @dataclass(frozen=True)
