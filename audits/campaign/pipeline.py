@@ -10,7 +10,6 @@ from pathlib import Path
 from .. import settings
 from ..checks import not_on_portal, same_title
 from ..findings import Finding
-from ..messages import CODES, render
 from ..store.db import transaction
 from ..store.records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
 from ..validate import Inspection, inspect_file
@@ -45,9 +44,9 @@ def _mtime(path: Path) -> float:
 def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspection:
     inspection = inspect_file(item.path, as_of, item.department)
     if item.department is None:
-        message = render("unknown-department", file=item.path.name, example=example_code)
-        inspection.report.findings.insert(0, Finding("unknown-department", CODES["unknown-department"].severity,
-                                                     message, file=item.path.name))
+        inspection.report.findings.insert(0, Finding.of("unknown-department",
+                                                        {"file": item.path.name, "example": example_code},
+                                                        file=item.path.name))
     return inspection
 
 
@@ -192,7 +191,8 @@ def store_result(engine, result: CampaignResult, received_at: datetime, exported
         ranking = result.proposals
         result.export_id = store.save_export(session, campaign, ranking["compliance_gaps"] + ranking["proposals"],
                                              ranking["weights"], exported_at, inputs.as_of).id
-    result.__dict__.pop("findings", None)   # submission ids changed: rebuild the rows on next use
+    for cached in ("current_findings", "findings"):   # submission ids changed: rebuilt on next use
+        result.__dict__.pop(cached, None)
     return result
 
 

@@ -7,12 +7,12 @@ register already holds) or of the store alone (for `odaudit campaign status`, `q
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
 from ..catalogue.coverage import CoverageEntry, Link, coverage, link_register
-from ..findings import FINDING_FIELDS, Finding
+from ..findings import Finding
 from ..portal.monitor import MonitorResult, assess, portal_facts
 from ..proposals.build import ranking_of, stored_matches
 from ..proposals.demand.kinds import KINDS
@@ -99,22 +99,24 @@ class CampaignResult:
         return EXIT_FINDINGS if self.errors else EXIT_OK
 
     @cached_property
-    def findings(self) -> list[dict]:
-        """Findings of every current submission (cross-department ones included), each with its
-        department's code and name, in one order."""
-        names = {d.code: d.name for d in self.campaign.departments}
+    def current_findings(self) -> list[Finding]:
+        """Findings of every current submission (cross-department ones included), each under its
+        submission's department, in the one order (audits.findings.finding_order)."""
         cross: dict[int | None, list[Finding]] = {}
         for f, sid in self.inputs.cross:
             cross.setdefault(sid, []).append(f)
-        rows = [{**{k: getattr(f, k) for k in FINDING_FIELDS}, "department": s.department,
-                 "department_name": names.get(s.department)}
-                for s in self.inputs.submissions if s.is_current
-                for f in (s.findings or []) + cross.get(s.id, [])]
-        return sorted(rows, key=finding_order)
+        found = [f if f.department == s.department else replace(f, department=s.department)
+                 for s in self.inputs.submissions if s.is_current for f in (s.findings or []) + cross.get(s.id, [])]
+        return sorted(found, key=Finding.sort_key)
+
+    @cached_property
+    def findings(self) -> list[dict]:
+        """The current findings as rows of findings.csv and status.html (with the department's name)."""
+        names = {d.code: d.name for d in self.campaign.departments}
+        return [{**f.to_dict(), "department_name": names.get(f.department)} for f in self.current_findings]
 
     def findings_of(self, department: str) -> list[Finding]:
-        return [Finding(**{k: r[k] for k in FINDING_FIELDS if k != "department"}, department=r["department"])
-                for r in self.findings if r["department"] == department]
+        return [f for f in self.current_findings if f.department == department]
 
     def current_file(self, department: str) -> SubmissionRecord | None:
         return next((s for s in reversed(self.inputs.submissions) if s.department == department and s.is_current),
@@ -134,10 +136,6 @@ class CampaignResult:
             files = [{"kind": f.kind, "file": f.file, "signals": len(f.signals), "errors": f.errors,
                       "findings": [x.to_dict() for x in f.findings]} for f in self.inputs.demand]
         return [{**f, "kind_label": KINDS[f["kind"]].label} for f in sorted(files, key=lambda f: (f["kind"], f["file"]))]
-
-
-def finding_order(row: dict) -> tuple:
-    return (row["department"] or "~", row["file"] or "", row["row"] or 0, row["column_letter"] or "", row["code"])
 
 
 def build(inputs: Inputs) -> CampaignResult:

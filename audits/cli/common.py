@@ -29,7 +29,8 @@ def print_json(data) -> None:
 # a second of start-up that `odaudit validate` on a small file should not pay).
 EXPECTED = {("sqlalchemy.exc", "SQLAlchemyError"), ("audits.campaign.config", "CampaignConfigError"),
             ("audits.data.schemas", "SchemaError"), ("audits.data.schemas", "NotCovered"),
-            ("audits.portal.client", "PortalError"), ("audits.portal.offline", "SnapshotFileError")}
+            ("audits.portal.client", "PortalError"), ("audits.portal.offline", "SnapshotFileError"),
+            ("audits.config_files", "ConfigFileError")}
 
 
 def expected(exc: BaseException) -> bool:

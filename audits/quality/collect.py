@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..data.keys import item_key
+from ..item_keys import item_key
 from .inventory_facts import inventory_facts
 from .score import QualityScore, score_many
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..data.keys import item_key, split_item_key  # noqa: F401  (re-exported for callers)
+from ..item_keys import item_key, split_item_key  # noqa: F401  (re-exported for callers)
 from .models import DataCheck
 
 
