@@ -32,6 +32,12 @@ class Inspection:
     department: str | None = None
     context: Context | None = None   # where the table was found: sheet and columns
 
+    def lighten(self) -> Inspection:
+        """Keep only what a campaign needs after the checks (row numbers and typed values): the
+        cells as read and their text are dropped, so 40 departments' files fit in memory."""
+        self.rows = [Row(r.number, {}, {}, r.values) for r in self.rows]
+        return self
+
 
 def inspect_file(path: Path, as_of: date, department: str | None = None,
                  schema: InventorySchema | None = None, row_checks=ROW_CHECKS) -> Inspection:

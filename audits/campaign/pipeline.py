@@ -47,7 +47,7 @@ def inspect(item: Submitted, as_of: date, example_code: str = "ukt") -> Inspecti
         inspection.report.findings.insert(0, Finding.of("unknown-department",
                                                         {"file": item.path.name, "example": example_code},
                                                         file=item.path.name))
-    return inspection
+    return inspection.lighten()
 
 
 def current_per_department(inspections: list[Inspection]) -> list[Inspection]:

@@ -1,5 +1,6 @@
-"""feedback/: for every department, <code>.xlsx (its own file, marked) and <code>.txt (the
-e-mail summary). Findings are the campaign result's Finding objects, the same ones
+"""feedback/: for every department, <code>.txt (the e-mail summary) and, where the clerk has
+something to fix or check, <code>.xlsx (its own file, marked); an accepted file without
+findings gets only its confirmation e-mail. Findings are the campaign result's Finding objects, the same ones
 `odaudit validate --json` prints. A file that cannot be copied never stops the others."""
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def write_feedback(out: Path, summary: dict, findings: dict[str, list[Finding]],
         code = department["code"]
         own = findings.get(code, [])
         name, marked = None, False
-        if code in files:
+        if code in files and own:
             name = f"{code}.xlsx"
             try:
                 marked = write_marked_copy(folder / name, files[code][0], files[code][1], own)

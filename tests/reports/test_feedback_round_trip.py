@@ -93,7 +93,8 @@ def test_feedback_marks_exactly_the_planted_mistakes(campaign, tmp_path, db_url)
 
     paths = run(campaign, db_url, tmp_path / "out")
     feedback = paths["feedback"]
-    assert sorted(p.name for p in feedback.iterdir()) == ["fin.txt", "fin.xlsx", "osv.txt", "ukt.txt", "ukt.xlsx"]
+    # fin's file was accepted without findings: its confirmation e-mail only, no workbook to open
+    assert sorted(p.name for p in feedback.iterdir()) == ["fin.txt", "osv.txt", "ukt.txt", "ukt.xlsx"]
     assert hashlib.sha256(submitted.read_bytes()).hexdigest() == before         # the original is untouched
 
     book = load_workbook(feedback / "ukt.xlsx")
@@ -132,8 +133,8 @@ def test_feedback_texts_for_errors_acceptance_and_missing(campaign, tmp_path, db
     assert "Неправильна дата: 1 (L6)" in ukt
     assert "Термін подання (29.05.2020) минув" in ukt and "«ukt.xlsx»" in ukt
     fin = (feedback / "fin.txt").read_text(encoding="utf-8")
-    assert "прийнято без зауважень" in fin and "1 набір)" in fin
-    assert findings_sheet(load_workbook(feedback / "fin.xlsx")) == []
+    assert "прийнято без зауважень" in fin and "1 набір)" in fin and ".xlsx" not in fin.replace("«fin.xlsx»", "")
+    assert not (feedback / "fin.xlsx").exists()
     osv = (feedback / "osv.txt").read_text(encoding="utf-8")
     assert "ще не отримали" in osv and "до 29.05.2020" in osv
     for text in (ukt, fin, osv):
