@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from audits.cli.main import app
 from campaigns import good_row, make_campaign, write_inventory
+from cli_runner import odaudit
 
-ODAUDIT = [str(Path(sys.executable).parent / "odaudit")]
 FINDING_KEYS = {"code", "severity", "sheet", "row", "column", "column_letter", "field", "value", "message"}
-
-
-def odaudit(*args, cwd=None):
-    return subprocess.run(ODAUDIT + [str(a) for a in args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "ODAUDIT_DATABASE_URL": ""})
 
 
 def test_validate_json_clean_file_exits_0(tmp_path):
@@ -66,9 +57,10 @@ def test_validate_broken_file_is_a_finding_not_a_crash(tmp_path):
 
 @pytest.mark.parametrize("args", [["validate", "no-such-file.xlsx"], ["validate", "x.xlsx", "--as-of", "June"],
                                   ["campaign", "run", "no-such-folder"]])
-def test_cannot_run_exits_2(tmp_path, args):
+def test_cannot_run_exits_2(tmp_path, monkeypatch, args):
     (tmp_path / "x.xlsx").write_bytes(b"")
-    assert odaudit(*args, cwd=tmp_path).returncode == 2
+    monkeypatch.chdir(tmp_path)
+    assert odaudit(*args).returncode == 2
 
 
 def test_bad_campaign_yaml_exits_2(tmp_path):

@@ -4,37 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
-from audits.campaign import pipeline
-from audits.campaign.config import load_campaign
 from audits.store.db import open_database, transaction
 from audits.store.portal import snapshot_history
-from cli.test_cli import odaudit
-from conftest import DEMO
+from cli_runner import odaudit
+from conftest import DEMO, build_demo
 
 SAVED = DEMO / "portal" / "package_search.json"
 AS_OF = date(2020, 6, 1)
-
-
-def run_demo(db: str) -> None:
-    """The campaign run as the flow does it, without Prefect (the flow is tested elsewhere)."""
-    config = load_campaign(DEMO)
-    engine = open_database(db)
-    inspections = [pipeline.inspect(i, AS_OF) for i in pipeline.plan(config)]
-    portal = pipeline.portal_input(engine, config, AS_OF)
-    cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config, portal)
-    pipeline.store_run(engine, config, inspections, cross, datetime(2020, 6, 1, 9), portal)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
-    run_demo(db)
-    return db
 
 
 def snapshots(db: str) -> int:
@@ -55,11 +36,9 @@ def test_campaign_run_flags_items_called_published_that_the_portal_lacks(demo_db
     assert snapshots(demo_db) == 1
 
 
-def test_a_campaign_rerun_keeps_one_snapshot_of_the_same_response(tmp_path):
-    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    run_demo(db)
-    run_demo(db)
-    assert snapshots(db) == 1
+def test_a_campaign_rerun_keeps_one_snapshot_of_the_same_response(demo_db):
+    build_demo(demo_db)                     # demo_db holds the first run: this is the rerun
+    assert snapshots(demo_db) == 1
 
 
 def test_coverage_is_confirmed_by_the_portal(demo_db):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from audits.validate import inspect_file
 from builders import flat
 from campaigns import make_campaign
 from clerk import clerk_row, fill
+from cli_runner import odaudit
 
 AS_OF = date(2020, 6, 1)
 RED, AMBER = FILLS["error"].fgColor.rgb, FILLS["warning"].fgColor.rgb
@@ -111,8 +110,7 @@ def test_feedback_marks_exactly_the_planted_mistakes(campaign, tmp_path, db_url)
         assert comment.startswith("Попередження" if finding.severity == "warning" else "Помилка")
 
     listed = findings_sheet(book)
-    validated = subprocess.run([str(Path(sys.executable).parent / "odaudit"), "validate", str(submitted), "--json",
-                                "--as-of", AS_OF.isoformat()], capture_output=True, text=True)
+    validated = odaudit("validate", submitted, "--json", "--as-of", AS_OF.isoformat())
     [as_json] = json.loads(validated.stdout)
     as_json = as_json["findings"]
     assert [{k: r[k] for k in KEYS.values()} for r in listed] == [{k: f[k] for k in KEYS.values()} for f in as_json]

@@ -3,9 +3,6 @@ SQLite and PostgreSQL), and the odaudit template command's contract."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,8 +18,8 @@ from audits.templates.previous import previous_items
 from audits.validate import inspect_file
 from campaigns import good_row, make_campaign, write_inventory
 from clerk import clerk_row, fill, header_columns
+from cli_runner import odaudit
 
-ODAUDIT = [str(Path(sys.executable).parent / "odaudit")]
 AS_OF = date(2020, 6, 1)
 
 
@@ -83,11 +80,6 @@ def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db
 def test_no_database_file_means_nothing_to_carry_over(tmp_path):
     assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", "x", 2020) == (None, {})
     assert not (tmp_path / "none.sqlite").exists()
-
-
-def odaudit(*args):
-    return subprocess.run(ODAUDIT + [str(a) for a in args], capture_output=True, text=True,
-                          env={**os.environ, "ODAUDIT_DATABASE_URL": ""})
 
 
 def test_template_command_json_and_exit_codes(tmp_path):
