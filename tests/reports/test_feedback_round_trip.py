@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -50,15 +51,22 @@ def run(directory: Path, db_url: str, out: Path) -> dict[str, Path]:
         engine.dispose()
 
 
-@pytest.fixture
-def campaign(tmp_path):
-    directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ", "fin": "Департамент фінансів",
-                                               "osv": "Управління освіти"})
+@pytest.fixture(scope="session")
+def filled_campaign(tmp_path_factory) -> Path:
+    """Templates written and filled by the clerks once per session; tests get a copy (campaign)."""
+    root = tmp_path_factory.mktemp("feedback")
+    directory = make_campaign(root / "c", {"ukt": "Управління ІКТ", "fin": "Департамент фінансів",
+                                           "osv": "Управління освіти"})
     config = load_campaign(directory)
-    written = {w.department: w for w in write_templates(config, tmp_path / "templates", list(config.departments))}
+    written = {w.department: w for w in write_templates(config, root / "templates", list(config.departments))}
     fill(written["ukt"].xlsx, PLANTED, directory / "Інвентаризація ІКТ.xlsx")          # renamed by the clerk
     fill(written["fin"].xlsx, [clerk_row(1, id="fin-001", title="Видатки бюджету громади")], directory / "fin.xlsx")
     return directory
+
+
+@pytest.fixture
+def campaign(filled_campaign, tmp_path) -> Path:
+    return Path(shutil.copytree(filled_campaign, tmp_path / "c"))
 
 
 def marks(book) -> dict[tuple[str, str], str]:
