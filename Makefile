@@ -24,6 +24,7 @@ run: $(STAMP)
 	  echo "Reports are in $(OUT)/ (open $(OUT)/status.html)"
 
 test: $(STAMP)
+	$(BIN)/ruff check audits flows tests bench inventories
 	$(BIN)/pytest
 
 bench: $(STAMP)

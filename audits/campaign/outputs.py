@@ -9,13 +9,13 @@ from sqlalchemy import select
 
 from ..catalogue.coverage import STATUS_LABELS, coverage
 from ..portal.current import current_portal
-from ..proposals.export import export_proposals
-from ..reports.proposals_outputs import write_proposal_outputs
 from ..portal.monitor import portal_facts
+from ..proposals.export import export_proposals
 from ..quality.collect import inventory_scores
-from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
 from ..reports.feedback import write_feedback
+from ..reports.proposals_outputs import write_proposal_outputs
+from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.status_html import write_status_html
 from ..store.db import transaction
 from ..store.models import FindingRow, Submission

@@ -12,8 +12,14 @@ from ..checks import not_on_portal, same_title
 from ..findings import Finding
 from ..messages import CODES, render
 from ..store.db import transaction
-from ..store.repository import (replace_campaign_findings, replace_coverage, save_campaign, save_inspection,
-                                set_current, submissions)
+from ..store.repository import (
+    replace_campaign_findings,
+    replace_coverage,
+    save_campaign,
+    save_inspection,
+    set_current,
+    submissions,
+)
 from ..validate import Inspection, inspect_file
 from .config import CampaignConfig, department_of, submitted_files
 from .status import register_rows

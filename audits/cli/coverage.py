@@ -18,11 +18,11 @@ def command(
 
     Example: odaudit coverage --json
     """
-    from ..catalogue.coverage import STATUS_LABELS, coverage, totals
-    from ..store.db import open_database, transaction
     from ..campaign.status import register_rows
+    from ..catalogue.coverage import STATUS_LABELS, coverage, totals
     from ..portal.current import current_portal
     from ..portal.monitor import portal_facts
+    from ..store.db import open_database, transaction
     from ..store.repository import coverage_links, get_campaign
 
     with cannot_run(debug):

@@ -6,8 +6,8 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from ..findings import Finding
@@ -106,7 +106,8 @@ def not_on_portal(register: list[dict], links, snapshot_date: date) -> list[Find
     for r in register:
         if r.get("published") and (r["department_code"], r["row"]) not in linked:
             message = render("not-on-portal", title=r.get("title") or "", row=r["row"], cell=f"рядок {r['row']}",
-                             column=column, snapshot=snapshot_date.strftime("%d.%m.%Y"), link=link_note(r.get("portal_url")))
+                             column=column, snapshot=snapshot_date.strftime("%d.%m.%Y"),
+                             link=link_note(r.get("portal_url")))
             found.append(Finding("not-on-portal", CODES["not-on-portal"].severity, message,
                                  department=r["department_code"], file=r.get("file"), row=r["row"],
                                  column=column, field="portal_url", value=r.get("portal_url")))

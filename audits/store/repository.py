@@ -7,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from ..campaign.config import CampaignConfig
-from ..findings import Finding
 from ..catalogue.coverage import Link
+from ..findings import Finding
 from .models import Campaign, CoverageLink, Department, FindingRow, InventoryItem, Submission
 
 ITEM_COLUMNS = ("title", "update_frequency", "last_updated", "current_as_of", "records",

@@ -78,9 +78,9 @@ def test_unreachable_database_exits_2(tmp_path):
 
 def test_every_command_has_help_with_example():
     runner = CliRunner()
-    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
-                 ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"], ["plan", "export"],
-                 ["plan", "status"], ["data", "review"], ["template"]):
+    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"],
+                 ["catalogue", "match"], ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"],
+                 ["plan", "export"], ["plan", "status"], ["data", "review"], ["template"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
@@ -133,8 +133,8 @@ def test_coverage_json_after_a_run(tmp_path):
     write_inventory(directory / "ukt.xlsx", [good_row(1, title="Адресний реєстр міста")])
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     config = load_campaign(directory)
-    pipeline.store_run(open_database(db), config, [pipeline.inspect(i, date(2020, 6, 1)) for i in pipeline.plan(config)],
-                       [], datetime(2020, 5, 20))
+    inspections = [pipeline.inspect(i, date(2020, 6, 1)) for i in pipeline.plan(config)]
+    pipeline.store_run(open_database(db), config, inspections, [], datetime(2020, 5, 20))
     result = odaudit("coverage", "--db", db, "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)

@@ -7,7 +7,6 @@ import json
 import shutil
 from datetime import date, datetime
 
-import pytest
 from docx import Document
 from openpyxl import load_workbook
 

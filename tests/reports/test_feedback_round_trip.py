@@ -130,7 +130,8 @@ def test_feedback_copy_keeps_every_value(campaign, tmp_path, db_url):
     original = load_workbook(campaign / "Інвентаризація ІКТ.xlsx")
     copy = load_workbook(paths["feedback"] / "ukt.xlsx")
     for ws in original.worksheets:
-        assert [[c.value for c in r] for r in ws.iter_rows()] == [[c.value for c in r] for r in copy[ws.title].iter_rows()]
+        assert [[c.value for c in r] for r in ws.iter_rows()] == \
+            [[c.value for c in r] for r in copy[ws.title].iter_rows()]
 
 
 def test_feedback_texts_for_errors_acceptance_and_missing(campaign, tmp_path, db_url):
