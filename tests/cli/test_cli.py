@@ -89,18 +89,17 @@ def test_every_command_has_help_with_example():
 def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ", "osv": "Управління освіти"})
     write_inventory(directory / "ukt.xlsx", [good_row(1)])
-    runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(app, ["campaign", "run", str(directory), "--db", db_url, "--out", str(out), "--json"])
-    assert result.exit_code == 0, result.output
+    result = odaudit("campaign", "run", directory, "--db", db_url, "--out", out, "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
     assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "feedback", "findings.csv", "proposals.html",
                                                      "proposals.xlsx", "quality.csv", "quality.xlsx",
                                                      "register.csv", "status.html", "summary.json"]
     assert sorted(p.name for p in (out / "feedback").iterdir()) == ["osv.txt", "ukt.txt", "ukt.xlsx"]
-    status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
-    assert status.exit_code == 0
+    status = odaudit("campaign", "status", "--db", db_url, "--json")
+    assert status.returncode == 0
     assert json.loads(status.stdout) == summary
 
 
