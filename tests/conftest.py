@@ -77,6 +77,17 @@ def build_demo(db: str, directory: Path = DEMO) -> None:
 
 
 @pytest.fixture(scope="session")
+def demo_inspections():
+    """The demo campaign's config and every file of it inspected (as of 2020-06-01), once per
+    session for the tests that only read them."""
+    from audits.campaign import pipeline
+    from audits.campaign.config import load_campaign
+
+    config = load_campaign(DEMO)
+    return config, [pipeline.inspect(item, date(2020, 6, 1)) for item in pipeline.plan(config)]
+
+
+@pytest.fixture(scope="session")
 def demo_sqlite(tmp_path_factory) -> Path:
     """The demo campaign's SQLite database, built once per session. Tests use a copy (demo_db)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
