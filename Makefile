@@ -31,4 +31,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/campaign.py
 
 clean:
-	rm -rf $(VENV) var out .pytest_cache
+	rm -rf $(VENV) var out .pytest_cache .ruff_cache
