@@ -24,10 +24,11 @@ run: $(STAMP)
 	  echo "Reports are in $(OUT)/ (open $(OUT)/status.html)"
 
 test: $(STAMP)
+	$(BIN)/ruff check audits flows tests bench inventories
 	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/campaign.py
 
 clean:
-	rm -rf $(VENV) var out .pytest_cache
+	rm -rf $(VENV) var out .pytest_cache .ruff_cache

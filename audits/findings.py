@@ -10,8 +10,12 @@ sort order of findings.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from dataclasses import field as _field   # the class below has a field named ``field``
+from dataclasses import (
+    dataclass,
+    field,
+    field as _field,  # the class below has a field named ``field``
+    fields,
+)
 from typing import Any, Literal
 
 from . import messages
@@ -38,7 +42,8 @@ class Finding:
     params: Params = _field(default=(), compare=False, repr=False)
 
     @classmethod
-    def of(cls, code: str, params: Mapping[str, Any] | None = None, *, template: str | None = None,
+    def of(cls, code: str, params: Mapping[str, Any] | None = None, *,  # noqa: PLR0913 (one keyword per field)
+           template: str | None = None,
            severity: Severity | None = None, department: str | None = None, file: str | None = None,
            sheet: str | None = None, row: int | None = None, column: str | None = None,
            column_letter: str | None = None, field: str | None = None, value: str | None = None) -> Finding:

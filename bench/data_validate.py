@@ -97,8 +97,8 @@ def main() -> None:
     report = json.loads(ours["stdout"])
     ours_count = len(report["findings"])
     print(f"odaudit data validate: {ours['seconds']:.1f} s, {args.rows / ours['seconds']:,.0f} rows/s, "
-          f"CPU {ours['cpu']:.1f} s, peak {ours['peak_mb']:.0f} MB, {ours_count} findings, engine {report.get('engine')}, "
-          f"exit {ours['exit']}")
+          f"CPU {ours['cpu']:.1f} s, peak {ours['peak_mb']:.0f} MB, {ours_count} findings, "
+          f"engine {report.get('engine')}, exit {ours['exit']}")
     if args.skip_frictionless:
         if not args.keep:
             data.unlink()
@@ -110,8 +110,8 @@ def main() -> None:
     print(f"frictionless validate:  {theirs['seconds']:.1f} s, {args.rows / theirs['seconds']:,.0f} rows/s, "
           f"CPU {theirs['cpu']:.1f} s, peak {theirs['peak_mb']:.0f} MB, {fl_count} findings, exit {theirs['exit']}")
     same = sorted(_keys_ours(report)) == sorted(_keys_fl(fl))
-    print(f"speed-up {theirs['seconds'] / ours['seconds']:.1f}× wall time, {theirs['cpu'] / ours['cpu']:.1f}× CPU time; "
-          f"the same (row, field, code) findings: {same}")
+    print(f"speed-up {theirs['seconds'] / ours['seconds']:.1f}× wall time, "
+          f"{theirs['cpu'] / ours['cpu']:.1f}× CPU time; the same (row, field, code) findings: {same}")
     if not args.keep:
         data.unlink()
 

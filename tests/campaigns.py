@@ -14,7 +14,8 @@ def good_row(n: int, department: str = "Управління ІКТ", **changes)
     row = {
         "id": f"ds-{n:03d}", "title": f"Перелік об'єктів номер {n}", "description": "Опис набору даних",
         "department": department, "responsible_person": "Коваленко Олена Петрівна",
-        "responsible_email": "o.kovalenko@lutskrada.gov.ua", "legal_basis": "Закон України «Про доступ до публічної інформації»",
+        "responsible_email": "o.kovalenko@lutskrada.gov.ua",
+        "legal_basis": "Закон України «Про доступ до публічної інформації»",
         "purpose": "Облік", "storage": "електронна таблиця", "format": "XLSX", "update_frequency": "Щомісяця",
         "last_updated": date(2020, 3, 1), "current_as_of": date(2020, 3, 1), "records": 120,
         "language": "українська", "keywords": "облік, майно", "personal_data": "ні", "access": "відкрита",

@@ -1,11 +1,7 @@
 """The bundled demo campaign reports exactly its planted mistakes (inventories/README.md)."""
 from __future__ import annotations
 
-from datetime import date
-
 from audits.campaign import pipeline
-from audits.campaign.config import load_campaign
-from conftest import DEMO
 
 PLANTED = [
     ("cnap", 8, "A", "duplicate-id"), ("cnap", 11, "B", "too-long"),
@@ -40,9 +36,8 @@ CATALOGUE_HINTS = [
 ]
 
 
-def test_demo_reports_exactly_the_planted_mistakes():
-    config = load_campaign(DEMO)
-    inspections = [pipeline.inspect(item, date(2020, 6, 1)) for item in pipeline.plan(config)]
+def test_demo_reports_exactly_the_planted_mistakes(demo_inspections):
+    config, inspections = demo_inspections
     cross = pipeline.cross_findings(pipeline.current_per_department(inspections), config)
     found = [f for i in inspections for f in i.report.findings] + cross
     assert sorted((f.department, f.row, f.column_letter, f.code) for f in found) == sorted(PLANTED + CATALOGUE_HINTS)

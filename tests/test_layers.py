@@ -62,7 +62,8 @@ def edges() -> dict[str, set[str]]:
 
 
 def test_only_the_store_speaks_sql():
-    speaking = [str(path.relative_to(ROOT.parent)) for path, name, is_package in modules() if layer(".".join(name)) != "store"
+    speaking = [str(path.relative_to(ROOT.parent)) for path, name, is_package in modules()
+                if layer(".".join(name)) != "store"
                 and any(t.split(".")[0] == "sqlalchemy" for t in imports(path, name, is_package))]
     assert speaking == []
 

@@ -135,7 +135,8 @@ class CampaignResult:
         else:
             files = [{"kind": f.kind, "file": f.file, "signals": len(f.signals), "errors": f.errors,
                       "findings": [x.to_dict() for x in f.findings]} for f in self.inputs.demand]
-        return [{**f, "kind_label": KINDS[f["kind"]].label} for f in sorted(files, key=lambda f: (f["kind"], f["file"]))]
+        files = sorted(files, key=lambda f: (f["kind"], f["file"]))
+        return [{**f, "kind_label": KINDS[f["kind"]].label} for f in files]
 
 
 def build(inputs: Inputs) -> CampaignResult:

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ..paths import CATALOGUE_CSV as TARGET
-from ..paths import checkout
+from ..paths import CATALOGUE_CSV as TARGET, checkout
 
 ROOT = checkout()
 SOURCE = ROOT.parent / "shared" / "reference" / "resolution-835-datasets-2024-10.xlsx"

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import DB_HELP, console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+from .common import DB_HELP, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console, parse_date, print_json
 
 app = typer.Typer(help="Run an audit campaign or show its status.", no_args_is_help=True)
 

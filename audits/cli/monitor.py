@@ -8,8 +8,16 @@ from typing import Optional
 
 import typer
 
-from .common import DB_HELP, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console
-from .common import parse_date, print_json
+from .common import (
+    DB_HELP,
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    cannot_run,
+    console as make_console,
+    parse_date,
+    print_json,
+)
 
 HELP = """Monitor what an organisation publishes on the national portal: timeliness and quality.
 

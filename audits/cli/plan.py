@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import DB_HELP, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console
-from .common import print_json
+from .common import DB_HELP, EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console, print_json
 
 app = typer.Typer(help="The publication plan: the datasets the working group approved.", no_args_is_help=True)
 FORMATS = ("xlsx", "docx")

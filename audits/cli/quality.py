@@ -22,8 +22,8 @@ def command(
 
     Example: odaudit quality --json
     """
-    from ..quality.aggregate import attention, by_department, summarize
     from ..campaign import verbs
+    from ..quality.aggregate import attention, by_department, summarize
 
     with cannot_run(debug):
         stored = verbs.quality(verbs.engine_for(db), campaign, date.today())

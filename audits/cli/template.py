@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from pathlib import Path
 from typing import Optional
 
@@ -32,8 +31,8 @@ def command(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     from ..campaign.config import load_campaign
-    from ..templates.build import write_templates
     from ..campaign.verbs import previous_items
+    from ..templates.build import write_templates
 
     with cannot_run(debug):
         config = load_campaign(campaign)

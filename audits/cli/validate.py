@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .common import console as make_console, EXIT_FINDINGS, EXIT_OK, cannot_run, parse_date, print_json
+from .common import EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console, parse_date, print_json
 
 HELP = """Validate inventory spreadsheets (.xlsx, .ods, .csv) against the inventory schema.
 

@@ -16,11 +16,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
+from .cells import as_float, byte_lengths, constraint_suspects, type_ok
 from .report import RawError
 from .schemas import DatasetSchema
 from .seen import SeenKeys, combine, hash_numbers, hash_strings
-from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
-from .cells import as_float, byte_lengths, constraint_suspects, type_ok
 from .sniff import CsvFormat, sniff
 
 TYPES = {"string", "integer", "number", "boolean", "date", "year"}

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..findings import Finding, has_errors
 from .. import messages
+from ..findings import Finding, has_errors
 from .schemas import DatasetSchema
 
 

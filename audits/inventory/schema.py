@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..paths import INVENTORY_SCHEMA as SCHEMA_PATH
+
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
 
@@ -53,8 +54,8 @@ class InventorySchema:
         return index
 
     def frictionless_descriptor(self, relaxed: set[str] = frozenset()) -> dict:
-        """A plain Table Schema for frictionless: custom ``x-`` keys, examples (written as the clerk types them) and the primary key
-        (reported by the unique constraint instead) removed; fields in ``relaxed`` lose
+        """A plain Table Schema for frictionless: custom ``x-`` keys, examples (written as the clerk
+        types them) and the primary key (reported by the unique constraint instead) removed; fields in ``relaxed`` lose
         ``required`` (their whole column is missing and reported once)."""
         fields = []
         for f in copy.deepcopy(self.fields):

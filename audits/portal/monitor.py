@@ -6,8 +6,8 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from ..findings import Finding

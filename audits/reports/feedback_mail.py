@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..findings import Finding
 from .. import messages
+from ..findings import Finding
 from ..messages import CODES
 from . import feedback_texts as t
 

@@ -24,8 +24,8 @@ from ..findings import FEEDBACK_FIELDS, Finding
 from ..inventory.grid import ReadError
 from ..inventory.read import default_limits, read_grids
 from ..inventory.source import Source, check_archive, sniff_kind
-from . import feedback_texts as t
 from ..safe import safe_cell
+from . import feedback_texts as t
 
 log = logging.getLogger(__name__)
 FILLS = {"error": PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C")}

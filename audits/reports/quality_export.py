@@ -7,8 +7,8 @@ from pathlib import Path
 from ..quality.aggregate import attention, by_department, summarize
 from ..quality.indicators import INDICATORS
 from ..quality.timeliness import STATE_LABELS
-from .csv_export import write_csv
 from ..safe import safe_cell
+from .csv_export import write_csv
 
 INDICATOR_NAMES = [m.NAME for m in INDICATORS]
 BASE_COLUMNS = ["source", "key", "title", "department", "organization", "update_frequency", "last_update",

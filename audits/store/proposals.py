@@ -96,7 +96,8 @@ def export_record(session, export_id, slug: str | None) -> dict | None:
     if export is None or campaign is None or export.campaign_id != campaign.id:
         return None
     return {"id": export.id, "as_of": export.as_of,
-            "rows": {r.position: ExportRow(r.data, r.title, r.department, r.item_id, r.fingerprint) for r in export.rows}}
+            "rows": {r.position: ExportRow(r.data, r.title, r.department, r.item_id, r.fingerprint)
+                     for r in export.rows}}
 
 
 def decisions_in_force(session, slug: str) -> dict[tuple[str, str], dict]:

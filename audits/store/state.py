@@ -11,8 +11,7 @@ from ..findings import FINDING_FIELDS, Finding
 from .data_checks import blocked_items, expectation_shares, split_item_key
 from .models import Campaign, Department, FindingRow, InventoryItem, Submission
 from .portal import latest_snapshot, save_snapshot, snapshot_packages
-from .proposals import (current_decisions, decision_history, demand_files, demand_signals,  # noqa: F401
-                        replace_demand, save_export)
+from .proposals import current_decisions, decision_history, demand_files, demand_signals, replace_demand, save_export  # noqa: F401
 from .records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
 from .repository import ITEM_COLUMNS, get_campaign, replace_coverage  # noqa: F401  (one door for a run's writes)
 

@@ -1,10 +1,9 @@
 """Build the templates of a campaign: one TemplateSpec per department, written as .xlsx and .ods."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .ods import write_ods_template
 from .previous import prefill_rows

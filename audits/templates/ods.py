@@ -12,8 +12,16 @@ from odf.number import DateStyle, Day, Month, Text as NumberText, Year
 from odf.office import Annotation
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableCellProperties, TableColumnProperties, TableProperties, TextProperties
-from odf.table import (ContentValidation, ContentValidations, ErrorMessage, HelpMessage, Table, TableCell,
-                       TableColumn, TableRow)
+from odf.table import (
+    ContentValidation,
+    ContentValidations,
+    ErrorMessage,
+    HelpMessage,
+    Table,
+    TableCell,
+    TableColumn,
+    TableRow,
+)
 from odf.text import P
 
 from . import texts
@@ -52,7 +60,8 @@ def _style(doc, name: str, family: str, *props, **attrs) -> Style:
 
 def _styles(doc, spec: TemplateSpec) -> dict:
     dmy = DateStyle(name="dmy")
-    for part in (Day(style="long"), NumberText(text="."), Month(style="long"), NumberText(text="."), Year(style="long")):
+    for part in (Day(style="long"), NumberText(text="."), Month(style="long"), NumberText(text="."),
+                 Year(style="long")):
         dmy.addElement(part)
     doc.automaticstyles.addElement(dmy)
     s = {"hidden": _style(doc, "hidden", "table", TableProperties(display="false")),
@@ -60,7 +69,8 @@ def _styles(doc, spec: TemplateSpec) -> dict:
          "free-date": _style(doc, "free-date", "table-cell", TableCellProperties(cellprotect="none"),
                              datastylename="dmy"),
          "date": _style(doc, "date", "table-cell", datastylename="dmy"),
-         "dept": _style(doc, "dept", "table-cell", TableCellProperties(backgroundcolor="#f2f2f2", cellprotect="protected")),
+         "dept": _style(doc, "dept", "table-cell",
+                        TableCellProperties(backgroundcolor="#f2f2f2", cellprotect="protected")),
          "bold": _style(doc, "bold", "table-cell", TextProperties(fontweight="bold")),
          "title": _style(doc, "title", "table-cell", TextProperties(fontweight="bold", fontsize="14pt")),
          "wrap": _style(doc, "wrap", "table-cell", TableCellProperties(wrapoption="wrap"))}

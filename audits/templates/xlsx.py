@@ -16,7 +16,7 @@ from ..inventory.grid import column_letter
 from . import texts
 from .identity import identity
 from .instructions import instruction_rows
-from .spec import HEADER_ROW, DATE_FLOOR, Column, TemplateSpec
+from .spec import DATE_FLOOR, HEADER_ROW, Column, TemplateSpec
 
 REQUIRED_FILL = PatternFill("solid", fgColor="BDD7EE")
 OPTIONAL_FILL = PatternFill("solid", fgColor="E7E6E6")

@@ -6,21 +6,20 @@ from datetime import date
 from audits.campaign import pipeline
 from audits.campaign.config import load_campaign
 from audits.catalogue.coverage import coverage, link_register, totals
-from conftest import DEMO  # noqa: E402
 
 
-def demo_register() -> list[dict]:
+def demo_register(inspections) -> list[dict]:
     """Register rows of the accepted demo files, shaped like audits.campaign.status.register_rows."""
-    config = load_campaign(DEMO)
     rows = []
-    for insp in (pipeline.inspect(item, date(2020, 6, 1)) for item in pipeline.plan(config)):
+    for insp in inspections:
         if insp.report.valid:
             rows += [{"department_code": insp.department, "row": r.number, **r.values} for r in insp.rows]
     return rows
 
 
-def test_demo_coverage():
-    links = link_register(demo_register())
+def test_demo_coverage(demo_inspections):
+    _, inspections = demo_inspections
+    links = link_register(demo_register(inspections))
     entries = {e.item.id: e for e in coverage(links)}
     assert len(entries) == 73
     assert entries["oms-01"].to_dict()["status"] == "published"        # zhkg references it and links the portal

@@ -29,12 +29,13 @@ def test_params_stay_out_of_outputs_and_of_equality():
     finding = Finding.of("missing-column", {"column": "Назва"}, file="ukt.xlsx", column="Назва")
     bare = Finding(finding.code, finding.severity, finding.message, file="ukt.xlsx", column="Назва")
     assert "params" not in finding.to_dict() and finding == bare and hash(finding) == hash(bare)
-    assert set(findings.FileReport("ukt.xlsx", None, 0, [finding]).to_dict()["findings"][0]) == set(findings.REPORT_FIELDS)
+    reported = findings.FileReport("ukt.xlsx", None, 0, [finding]).to_dict()["findings"][0]
+    assert set(reported) == set(findings.REPORT_FIELDS)
 
 
 def test_a_code_without_its_own_text_renders_the_template_given():
-    finding = Finding.of("incorrect-label", {"field_number": 2, "detail": "«назва» замість «address»", "expected": "id"},
-                         template="label-error", file="a.csv")
+    params = {"field_number": 2, "detail": "«назва» замість «address»", "expected": "id"}
+    finding = Finding.of("incorrect-label", params, template="label-error", file="a.csv")
     assert finding.severity == "error" and finding.message.startswith("Заголовок колонки 2:")
 
 
@@ -67,10 +68,12 @@ def test_every_field_list_comes_from_the_dataclass_in_todays_order():
 
 def test_one_catalogue_no_code_defined_twice():
     assert not (AUDITS / "data" / "messages.py").exists()
-    defined = [node.args[0].value for path in AUDITS.rglob("*.py") for node in ast.walk(ast.parse(path.read_text("utf-8")))
+    trees = [ast.parse(path.read_text("utf-8")) for path in AUDITS.rglob("*.py")]
+    defined = [node.args[0].value for tree in trees for node in ast.walk(tree)
                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Code"
                and node.args and isinstance(node.args[0], ast.Constant)]
     assert len(defined) == len(set(defined)), sorted(c for c in defined if defined.count(c) > 1)
-    assert {"source-error", "type-error", "gx-expectation-failed", "personal-phone", "not-on-portal"} <= set(messages.CODES)
+    assert {"source-error", "type-error", "gx-expectation-failed", "personal-phone", "not-on-portal"} \
+        <= set(messages.CODES)
     with pytest.raises(ValueError, match="source-error"):
         messages._index([messages.CODES["source-error"], messages.CODES["source-error"]])

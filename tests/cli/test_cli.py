@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from audits.cli.main import app
 from campaigns import good_row, make_campaign, write_inventory
+from cli_runner import odaudit
 
-ODAUDIT = [str(Path(sys.executable).parent / "odaudit")]
 FINDING_KEYS = {"code", "severity", "sheet", "row", "column", "column_letter", "field", "value", "message"}
-
-
-def odaudit(*args, cwd=None):
-    return subprocess.run(ODAUDIT + [str(a) for a in args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "ODAUDIT_DATABASE_URL": ""})
 
 
 def test_validate_json_clean_file_exits_0(tmp_path):
@@ -66,9 +57,10 @@ def test_validate_broken_file_is_a_finding_not_a_crash(tmp_path):
 
 @pytest.mark.parametrize("args", [["validate", "no-such-file.xlsx"], ["validate", "x.xlsx", "--as-of", "June"],
                                   ["campaign", "run", "no-such-folder"]])
-def test_cannot_run_exits_2(tmp_path, args):
+def test_cannot_run_exits_2(tmp_path, monkeypatch, args):
     (tmp_path / "x.xlsx").write_bytes(b"")
-    assert odaudit(*args, cwd=tmp_path).returncode == 2
+    monkeypatch.chdir(tmp_path)
+    assert odaudit(*args).returncode == 2
 
 
 def test_bad_campaign_yaml_exits_2(tmp_path):
@@ -86,9 +78,9 @@ def test_unreachable_database_exits_2(tmp_path):
 
 def test_every_command_has_help_with_example():
     runner = CliRunner()
-    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"], ["catalogue", "match"],
-                 ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"], ["plan", "export"],
-                 ["plan", "status"], ["data", "review"], ["template"]):
+    for args in (["validate"], ["campaign", "run"], ["campaign", "status"], ["catalogue", "list"],
+                 ["catalogue", "match"], ["coverage"], ["monitor"], ["quality"], ["proposals"], ["review", "import"],
+                 ["plan", "export"], ["plan", "status"], ["data", "review"], ["template"]):
         result = runner.invoke(app, args + ["--help"])
         assert result.exit_code == 0 and "Example:" in result.output, args
 
@@ -97,10 +89,9 @@ def test_every_command_has_help_with_example():
 def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ", "osv": "Управління освіти"})
     write_inventory(directory / "ukt.xlsx", [good_row(1)])
-    runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(app, ["campaign", "run", str(directory), "--db", db_url, "--out", str(out), "--json"])
-    assert result.exit_code == 0, result.output
+    result = odaudit("campaign", "run", directory, "--db", db_url, "--out", out, "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
     assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "feedback", "findings.csv", "proposals.html",
@@ -108,8 +99,8 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
                                                      "register.csv", "status.html", "summary.json"]
     # ukt was accepted without findings: its confirmation e-mail only
     assert sorted(p.name for p in (out / "feedback").iterdir()) == ["osv.txt", "ukt.txt"]
-    status = runner.invoke(app, ["campaign", "status", "--db", db_url, "--json"])
-    assert status.exit_code == 0
+    status = odaudit("campaign", "status", "--db", db_url, "--json")
+    assert status.returncode == 0
     assert json.loads(status.stdout) == summary
 
 

@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
-from audits.campaign import pipeline
-from audits.campaign.config import load_campaign
 from audits.store.db import open_database, transaction
 from audits.store.portal import snapshot_history
-from cli.test_cli import odaudit
-from conftest import DEMO
+from cli_runner import odaudit
+from conftest import DEMO, build_demo
 
 SAVED = DEMO / "portal" / "package_search.json"
 AS_OF = date(2020, 6, 1)
-
-
-def run_demo(db: str):
-    """The campaign run as the flow does it, without Prefect (the flow is tested elsewhere)."""
-    return pipeline.audit(open_database(db), load_campaign(DEMO), AS_OF, datetime(2020, 6, 1, 9))
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
-    run_demo(db)
-    return db
 
 
 def snapshots(db: str) -> int:
@@ -41,18 +27,17 @@ def test_campaign_run_flags_items_called_published_that_the_portal_lacks(demo_db
     from audits.campaign.verbs import open_result
 
     found = open_result(open_database(demo_db), None, AS_OF).findings
-    assert [(f["department"], f["row"], f["column_letter"], f["value"]) for f in found if f["code"] == "not-on-portal"] \
-        == [("fin", 16, "T", "https://data.gov.ua/dataset/lutsk-fin-011"),
-            ("mist", 17, "T", "https://data.gov.ua/dataset/lutsk-mist-012"),
-            ("zhkg", 18, "T", "https://data.gov.ua/dataset/lutsk-zhkg-013")]
+    not_on_portal = [f for f in found if f["code"] == "not-on-portal"]
+    assert [(f["department"], f["row"], f["column_letter"], f["value"]) for f in not_on_portal] == [
+        ("fin", 16, "T", "https://data.gov.ua/dataset/lutsk-fin-011"),
+        ("mist", 17, "T", "https://data.gov.ua/dataset/lutsk-mist-012"),
+        ("zhkg", 18, "T", "https://data.gov.ua/dataset/lutsk-zhkg-013")]
     assert snapshots(demo_db) == 1
 
 
-def test_a_campaign_rerun_keeps_one_snapshot_of_the_same_response(tmp_path):
-    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    run_demo(db)
-    run_demo(db)
-    assert snapshots(db) == 1
+def test_a_campaign_rerun_keeps_one_snapshot_of_the_same_response(demo_db):
+    build_demo(demo_db)                     # demo_db holds the first run: this is the rerun
+    assert snapshots(demo_db) == 1
 
 
 def test_coverage_is_confirmed_by_the_portal(demo_db):
@@ -160,7 +145,7 @@ def test_campaign_outputs_carry_quality_of_register_and_portal(tmp_path):
 
     from audits.campaign.outputs import write_outputs
 
-    paths = write_outputs(run_demo(f"sqlite:///{tmp_path / 'r.sqlite'}"), tmp_path / "out")
+    paths = write_outputs(build_demo(f"sqlite:///{tmp_path / 'r.sqlite'}"), tmp_path / "out")
     with open(paths["quality.csv"], encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["source"] for r in rows].count("portal") == 12 and len(rows) == 106

@@ -20,7 +20,17 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from builders import (  # noqa: E402
-    DEPARTMENT, NAMES, TITLES, Formula, Text, csv_text, inventory_rows, item, repack, values, xlsx_bytes,
+    DEPARTMENT,
+    NAMES,
+    TITLES,
+    Formula,
+    Text,
+    csv_text,
+    inventory_rows,
+    item,
+    repack,
+    values,
+    xlsx_bytes,
 )
 
 PASSWORD = "секрет"

@@ -58,5 +58,6 @@ def test_an_item_with_personal_data_is_blocked_until_cleared(campaign_db):
     with transaction(engine) as session:
         mark_reviewed(session, campaign_id, "mist:mist-007", "Ткачук В. П.", cleared=False, at=AT)
         assert "потрібне знеособлення" in blocked_items(session, campaign_id)["mist:mist-007"]
-        mark_reviewed(session, campaign_id, "mist:mist-007", "Ткачук В. П.", cleared=True, at=AT, note="ФОП: дані з ЄДР")
+        mark_reviewed(session, campaign_id, "mist:mist-007", "Ткачук В. П.", cleared=True, at=AT,
+                      note="ФОП: дані з ЄДР")
         assert blocked_items(session, campaign_id) == {}

@@ -46,8 +46,8 @@ def test_validate_human_output_names_the_engine():
 
 
 def test_screen_exit_codes_and_json():
-    dirty = runner.invoke(app, ["data", "screen", str(ROOT / "tests/data/privacy/leased-property-with-personal-data.csv"),
-                                "--json"])
+    personal = ROOT / "tests/data/privacy/leased-property-with-personal-data.csv"
+    dirty = runner.invoke(app, ["data", "screen", str(personal), "--json"])
     assert dirty.exit_code == 1
     report = json.loads(dirty.stdout)
     assert report["valid"] is False and len(report["findings"]) == 5

@@ -56,7 +56,8 @@ def test_block_size_changes_nothing(block_bytes):
 def test_windows_1251_with_semicolons():
     fast = validate_file(DATA / "stops-cp1251-semicolon.csv", STOPS, "fast")
     reference = validate_file(DATA / "stops-cp1251-semicolon.csv", STOPS, "frictionless")
-    assert fast.keys() == reference.keys() == [(3, "lat", "type-error"), (3, "id", "unique-error"), (3, None, "primary-key")]
+    assert fast.keys() == reference.keys() == [(3, "lat", "type-error"), (3, "id", "unique-error"),
+                                               (3, None, "primary-key")]
     assert "«50,75»" in fast.findings[0].message
 
 

@@ -70,5 +70,6 @@ def test_xlsx_file_and_a_clean_file():
     result = screen_file(DATA / "tenants-with-a-person.xlsx")
     assert [(f.row, f.field, f.code) for f in result.findings] == [
         (2, "Контакт", "personal-phone"), (2, "Орендар", "personal-full-name")]
-    clean = screen_file(Path(__file__).resolve().parents[2] / "schemas" / "datasets" / "communal-property" / "valid.csv")
+    schemas = Path(__file__).resolve().parents[2] / "schemas"
+    clean = screen_file(schemas / "datasets" / "communal-property" / "valid.csv")
     assert not clean.blocked and clean.rows == 2

@@ -24,13 +24,15 @@ def test_flow_checks_local_and_remote_files_with_retries(prefect_harness, httpse
     from flows.data_checks import data_checks_flow
 
     httpserver.expect_ordered_request("/opendata/stops.csv").respond_with_data("busy", status=503)
-    httpserver.expect_ordered_request("/opendata/stops.csv").respond_with_data(STOPS.read_bytes(), content_type="text/csv")
+    httpserver.expect_ordered_request("/opendata/stops.csv").respond_with_data(STOPS.read_bytes(),
+                                                                              content_type="text/csv")
     folder = tmp_path / "campaign"
     (folder / "data").mkdir(parents=True)
     shutil.copy(PERSONAL, folder / "data" / "tenants.csv")
     (folder / "data-files.yaml").write_text(
         "files:\n"
-        f"  - {{item: 'trans:trans-001', schema: transport-stops, url: '{httpserver.url_for('/opendata/stops.csv')}'}}\n"
+        "  - {item: 'trans:trans-001', schema: transport-stops, "
+        f"url: '{httpserver.url_for('/opendata/stops.csv')}'}}\n"
         "  - {item: 'mist:mist-007', file: data/tenants.csv}\n", encoding="utf-8")
     db_url = f"sqlite:///{tmp_path / 'register.sqlite'}"
     engine = open_database(db_url)

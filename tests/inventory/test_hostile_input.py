@@ -16,7 +16,17 @@ from audits.inventory import grid
 from audits.inventory.header import SCAN_ROWS
 from audits.validate import inspect_file
 from builders import (
-    AS_OF, ODS_NAMESPACES, TITLES, csv_text, flat, item, ods_row, row_xml, values, write_raw_ods, write_raw_xlsx,
+    AS_OF,
+    ODS_NAMESPACES,
+    TITLES,
+    csv_text,
+    flat,
+    item,
+    ods_row,
+    row_xml,
+    values,
+    write_raw_ods,
+    write_raw_xlsx,
     write_xlsx,
 )
 

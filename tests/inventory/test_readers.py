@@ -12,8 +12,8 @@ from audits.inventory.read import default_limits, pick_table, read_grids
 from audits.inventory.schema import load_schema
 from audits.inventory.source import load_source
 from audits.validate import inspect_file
-from conftest import DATA
 from builders import AS_OF, LETTER, NAMES, TITLES, flat, item, values, write_xlsx, xlsx_bytes
+from conftest import DATA
 
 DATA_FILES = sorted(p.name for p in DATA.iterdir() if p.is_file() and p.suffix != ".py")
 

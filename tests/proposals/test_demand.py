@@ -66,7 +66,7 @@ def test_signals_meet_the_most_specific_item_they_name():
         signal("Перелік закладів дошкільної освіти з кількістю місць"),
         signal("Перелік громадських вбиралень"),                                     # the current one, not the archive
         signal("Тарифи на проїзд у міському транспорті на 2020 рік", "Департамент транспорту"),
-        signal("Тарифи на проїзд", "osv"),                                           # named department holds nothing like it
+        signal("Тарифи на проїзд", "osv"),                               # named department holds nothing like it
         signal("Дані про якість атмосферного повітря"),                              # nobody holds it
     ], REGISTER)
     assert [(m.signal.text[:20], m.item_id) for m in found] == [

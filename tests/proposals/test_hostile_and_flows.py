@@ -13,7 +13,7 @@ from audits.campaign.config import load_campaign
 from audits.proposals.sheet import COLUMNS, SHEET
 from audits.store.db import open_database
 from campaigns import good_row, make_campaign, write_inventory
-from cli.test_cli import odaudit
+from cli_runner import odaudit
 
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
 HOSTILE = "@SUM(1+1)*cmd|' /C calc'!A0 <script>alert(1)</script>"

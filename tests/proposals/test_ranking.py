@@ -23,7 +23,10 @@ def item(n: int, dept: str = "trans", **changes) -> dict:
     return {**row, **changes}
 
 
-def candidate(n: int, dept: str = "trans", demand: Demand = Demand(), catalogue: str | None = None,
+NO_DEMAND = Demand()
+
+
+def candidate(n: int, dept: str = "trans", demand: Demand = NO_DEMAND, catalogue: str | None = None,
               published: bool = False, quality: float | None = 80.0, timeliness: str = "on-time",
               **changes) -> Candidate:
     return Candidate(item(n, dept, **changes), quality, timeliness, demand, catalogue, None, published)
@@ -46,7 +49,7 @@ def test_demand_is_damped_and_capped():
     settings = CONFIG.components["demand"]
     assert demand_points() == 0
     assert demand_points(votes=10) == round(settings["max"] * math.log1p(10) / math.log1p(settings["saturation"]), 2)
-    assert demand_points(votes=100) < 2 * demand_points(votes=10)          # ten times the votes, not ten times the points
+    assert demand_points(votes=100) < 2 * demand_points(votes=10)      # ten times the votes, not ten times the points
     assert demand_points(votes=100_000) == settings["max"]                 # capped
 
 
@@ -85,7 +88,8 @@ def test_compliance_gaps_come_first_and_a_published_item_covers_its_catalogue_en
 
 
 def test_ties_are_broken_deterministically():
-    same = [candidate(2, "zhkg"), candidate(1, "zhkg"), candidate(1, "eco"), candidate(3, "eco", demand=Demand(votes=1))]
+    same = [candidate(2, "zhkg"), candidate(1, "zhkg"), candidate(1, "eco"),
+            candidate(3, "eco", demand=Demand(votes=1))]
     order = [p.candidate.item_id for p in rank(same).proposals]
     assert order == ["eco-003", "eco-001", "zhkg-001", "zhkg-002"]
     assert order == [p.candidate.item_id for p in rank(list(reversed(same))).proposals]

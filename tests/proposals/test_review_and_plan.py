@@ -7,33 +7,18 @@ import json
 import shutil
 from datetime import date, datetime
 
-import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from audits.campaign import pipeline
-from audits.campaign.config import load_campaign
 from audits.proposals.sheet import COLUMNS, META_SHEET, SHEET
 from audits.store.db import open_database, transaction
 from audits.store.proposals import decision_history
 from audits.store.repository import get_campaign
-from cli.test_cli import odaudit
-from conftest import DATA, DEMO
+from cli_runner import odaudit
+from conftest import DATA, DEMO, build_demo
 
 AS_OF = date(2020, 6, 1)
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
-
-
-def run_demo(db: str, directory=DEMO) -> None:
-    """The campaign run as the flow does it, demand included, without Prefect."""
-    pipeline.audit(open_database(db), load_campaign(directory), AS_OF, datetime(2020, 6, 1, 9))
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
-    run_demo(db)
-    return db
 
 
 def export(db: str, out) -> dict:
@@ -92,8 +77,8 @@ def test_the_sheet_has_dropdowns_locks_and_the_export_id(demo_db, tmp_path):
     assert meta.sheet_state == "hidden" and [meta["A2"].value, meta["B2"].value] == ["export", data["export"]]
 
 
-def test_review_round_trip_records_decisions_and_keeps_history(db_url, tmp_path):
-    run_demo(db_url)
+def test_review_round_trip_records_decisions_and_keeps_history(demo_db_url, tmp_path):
+    db_url = demo_db_url
     export(db_url, tmp_path)
     sheet = tmp_path / "proposals.xlsx"
     fill(sheet, tmp_path / "рішення.xlsx", {
@@ -151,22 +136,21 @@ def test_a_proposal_that_changed_since_export_is_decided_again(tmp_path):
     folder = tmp_path / "campaign"
     shutil.copytree(DEMO, folder)
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    run_demo(db, folder)
+    build_demo(db, folder)
     data = export(db, tmp_path)
     row = 2 + len(data["compliance_gaps"])                        # the first proposal: osv-005, the nursery queue
     assert data["proposals"][0]["item_id"] == "osv-005"
     votes = folder / "demand" / "e-consultations.csv"
     votes.write_text(votes.read_text(encoding="utf-8").replace(",143,", ",1430,"), encoding="utf-8")
-    run_demo(db, folder)                                          # more votes since: the proposal changed
+    build_demo(db, folder)                                        # more votes since: the proposal changed
     fill(tmp_path / "proposals.xlsx", tmp_path / "late.xlsx", {row: {"decision": "відхилити"}})
     result = odaudit("review", "import", tmp_path / "late.xlsx", "--db", db, "--json")
     assert result.returncode == 1
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["review-proposal-changed"]
 
 
-def test_the_plan_is_exported_and_judged_against_the_portal(tmp_path):
-    db = f"sqlite:///{tmp_path / 'p.sqlite'}"
-    run_demo(db)
+def test_the_plan_is_exported_and_judged_against_the_portal(demo_db, tmp_path):
+    db = demo_db
     data = export(db, tmp_path)
     gaps = {p["item_id"]: i + 2 for i, p in enumerate(data["compliance_gaps"])}
     fill(tmp_path / "proposals.xlsx", tmp_path / "signed.xlsx", {
@@ -212,12 +196,11 @@ def package(name: str, title: str, created: str) -> dict:
             "update_frequency": "once a month", "resources": [{"format": "CSV", "url": "https://x/1.csv"}]}
 
 
-def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(tmp_path):
+def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(demo_db, tmp_path):
     from audits.data.check import check_file
     from audits.store.data_checks import item_key, record_check
 
-    db = f"sqlite:///{tmp_path / 's.sqlite'}"
-    run_demo(db)
+    db = demo_db
     personal = check_file(DATA / "privacy" / "leased-property-with-personal-data.csv", as_of=AS_OF,
                           expectations=False)
     engine = open_database(db)

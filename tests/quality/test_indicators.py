@@ -23,7 +23,8 @@ def package(**changes) -> dict:
                            "schema": "https://example.org/stops.json"}],
             "metadata_created": "2019-01-01T00:00:00", "metadata_modified": "2020-05-01T00:00:00",
             "license_id": "cc-by", "maintainer": "Ткачук Віталій", "maintainer_email": "v.tkachuk@lutskrada.gov.ua",
-            "language": "uk", "update_frequency": "once a month", "purpose_of_collecting_information": "Постанова № 835"}
+            "language": "uk", "update_frequency": "once a month",
+            "purpose_of_collecting_information": "Постанова № 835"}
     return {**base, **changes}
 
 

@@ -13,8 +13,21 @@ from audits.reports import feedback_texts as t
 from audits.reports.feedback_mail import mail_text, plural
 from audits.reports.feedback_xlsx import FILLS, write_feedback_xlsx
 from audits.validate import inspect_file
-from builders import (LETTER, TITLES, Formula, Text, csv_text, inventory_rows, item, ods_row, values,
-                      write_raw_ods, write_raw_xlsx, row_xml, xlsx_bytes)
+from builders import (
+    LETTER,
+    TITLES,
+    Formula,
+    Text,
+    csv_text,
+    inventory_rows,
+    item,
+    ods_row,
+    row_xml,
+    values,
+    write_raw_ods,
+    write_raw_xlsx,
+    xlsx_bytes,
+)
 
 AS_OF = date(2020, 6, 1)
 RED, AMBER = FILLS["error"].fgColor.rgb, FILLS["warning"].fgColor.rgb

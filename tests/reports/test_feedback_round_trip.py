@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from audits.validate import inspect_file
 from builders import flat
 from campaigns import make_campaign
 from clerk import clerk_row, fill
+from cli_runner import odaudit
 
 AS_OF = date(2020, 6, 1)
 RED, AMBER = FILLS["error"].fgColor.rgb, FILLS["warning"].fgColor.rgb
@@ -48,15 +48,22 @@ def run(directory: Path, db_url: str, out: Path) -> dict[str, Path]:
         engine.dispose()
 
 
-@pytest.fixture
-def campaign(tmp_path):
-    directory = make_campaign(tmp_path / "c", {"ukt": "Управління ІКТ", "fin": "Департамент фінансів",
-                                               "osv": "Управління освіти"})
+@pytest.fixture(scope="session")
+def filled_campaign(tmp_path_factory) -> Path:
+    """Templates written and filled by the clerks once per session; tests get a copy (campaign)."""
+    root = tmp_path_factory.mktemp("feedback")
+    directory = make_campaign(root / "c", {"ukt": "Управління ІКТ", "fin": "Департамент фінансів",
+                                           "osv": "Управління освіти"})
     config = load_campaign(directory)
-    written = {w.department: w for w in write_templates(config, tmp_path / "templates", list(config.departments))}
+    written = {w.department: w for w in write_templates(config, root / "templates", list(config.departments))}
     fill(written["ukt"].xlsx, PLANTED, directory / "Інвентаризація ІКТ.xlsx")          # renamed by the clerk
     fill(written["fin"].xlsx, [clerk_row(1, id="fin-001", title="Видатки бюджету громади")], directory / "fin.xlsx")
     return directory
+
+
+@pytest.fixture
+def campaign(filled_campaign, tmp_path) -> Path:
+    return Path(shutil.copytree(filled_campaign, tmp_path / "c"))
 
 
 def marks(book) -> dict[tuple[str, str], str]:
@@ -109,8 +116,7 @@ def test_feedback_marks_exactly_the_planted_mistakes(campaign, tmp_path, db_url)
         assert comment.startswith("Попередження" if finding.severity == "warning" else "Помилка")
 
     listed = findings_sheet(book)
-    validated = subprocess.run([str(Path(sys.executable).parent / "odaudit"), "validate", str(submitted), "--json",
-                                "--as-of", AS_OF.isoformat()], capture_output=True, text=True)
+    validated = odaudit("validate", submitted, "--json", "--as-of", AS_OF.isoformat())
     [as_json] = json.loads(validated.stdout)
     as_json = as_json["findings"]
     assert [{k: r[k] for k in KEYS.values()} for r in listed] == [{k: f[k] for k in KEYS.values()} for f in as_json]
@@ -122,7 +128,8 @@ def test_feedback_copy_keeps_every_value(campaign, tmp_path, db_url):
     original = load_workbook(campaign / "Інвентаризація ІКТ.xlsx")
     copy = load_workbook(paths["feedback"] / "ukt.xlsx")
     for ws in original.worksheets:
-        assert [[c.value for c in r] for r in ws.iter_rows()] == [[c.value for c in r] for r in copy[ws.title].iter_rows()]
+        assert [[c.value for c in r] for r in ws.iter_rows()] == \
+            [[c.value for c in r] for r in copy[ws.title].iter_rows()]
 
 
 def test_feedback_texts_for_errors_acceptance_and_missing(campaign, tmp_path, db_url):

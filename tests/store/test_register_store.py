@@ -76,10 +76,12 @@ def test_original_bytes_kept(db_url, campaign):
 def test_newer_submission_becomes_current_older_stays(db_url, campaign):
     engine = open_database(db_url)
     run(engine, campaign, T1)
-    write_inventory(campaign / "fin_2020.xlsx", [good_row(1, "Департамент фінансів"), good_row(2, "Департамент фінансів")])
+    write_inventory(campaign / "fin_2020.xlsx",
+                    [good_row(1, "Департамент фінансів"), good_row(2, "Департамент фінансів")])
     run(engine, campaign, T2)
     fin = next(d for d in status(engine)["departments"] if d["code"] == "fin")
-    assert (fin["status"], fin["errors"], fin["register_items"], fin["submitted_at"]) == ("accepted", 0, 2, "2020-05-25T09:30:00")
+    assert (fin["status"], fin["errors"], fin["register_items"], fin["submitted_at"]) == (
+        "accepted", 0, 2, "2020-05-25T09:30:00")
     with engine.connect() as conn:
         history = conn.execute(sa.text(
             "SELECT s.valid, s.is_current FROM submission s JOIN department d ON d.id = s.department_id "
@@ -117,7 +119,8 @@ def test_failed_run_leaves_database_as_it_was(db_url, campaign):
 
 
 def test_same_title_in_two_departments_warns_both(db_url, tmp_path):
-    directory = make_campaign(tmp_path / "c", {"fin": "Департамент фінансів", "eco": "Департамент економічної політики"})
+    directory = make_campaign(tmp_path / "c", {"fin": "Департамент фінансів",
+                                               "eco": "Департамент економічної політики"})
     shared = "Перелік розпорядників бюджетних коштів"
     write_inventory(directory / "fin.xlsx", [good_row(1, "Департамент фінансів", title=shared)])
     write_inventory(directory / "eco.xlsx", [good_row(7, "Департамент економічної політики", title=f"«{shared}»")])

@@ -72,7 +72,8 @@ def test_every_enum_and_boolean_has_a_dropdown_from_the_lists_sheet(written):
         assert values == (ENUMS[name] if name in ENUMS else ["так", "ні"]), name
     for name in ("last_updated", "current_as_of"):
         dv = by_column[letter[name]]
-        assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("date", "between", "DATE(1950,1,1)", "DATE(2020,6,1)")
+        assert (dv.type, dv.operator, dv.formula1, dv.formula2) == ("date", "between", "DATE(1950,1,1)",
+                                                                     "DATE(2020,6,1)")
     for name in ("records", "requests_per_year"):
         dv = by_column[letter[name]]
         assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThanOrEqual", "0")

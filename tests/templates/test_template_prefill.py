@@ -3,9 +3,6 @@ SQLite and PostgreSQL), and the odaudit template command's contract."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,15 +11,15 @@ from openpyxl import load_workbook
 
 from audits.campaign import pipeline
 from audits.campaign.config import load_campaign
+from audits.campaign.verbs import previous_items
 from audits.store.db import open_database
 from audits.templates import texts
 from audits.templates.build import write_templates
-from audits.campaign.verbs import previous_items
 from audits.validate import inspect_file
 from campaigns import good_row, make_campaign, write_inventory
 from clerk import clerk_row, fill, header_columns
+from cli_runner import odaudit
 
-ODAUDIT = [str(Path(sys.executable).parent / "odaudit")]
 AS_OF = date(2020, 6, 1)
 
 
@@ -82,11 +79,6 @@ def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db
 def test_no_database_file_means_nothing_to_carry_over(tmp_path):
     assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", "x", 2020, AS_OF) == (None, {})
     assert not (tmp_path / "none.sqlite").exists()
-
-
-def odaudit(*args):
-    return subprocess.run(ODAUDIT + [str(a) for a in args], capture_output=True, text=True,
-                          env={**os.environ, "ODAUDIT_DATABASE_URL": ""})
 
 
 def test_template_command_json_and_exit_codes(tmp_path):

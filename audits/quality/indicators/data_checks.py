@@ -16,5 +16,6 @@ def score(facts, config, timeliness) -> Indicator:
     points = config.points(NAME)
     earned = points * max(0.0, min(1.0, share))
     lost = (Lost(points - earned, f"Файл даних виконує {share:.0%} очікувань (схема набору, координати, дати, суми, "
-                                  "повнота): виправте знахідки перевірки даних (odaudit data expect)."),) if earned < points else ()
+                                  "повнота): виправте знахідки перевірки даних (odaudit data expect)."),) \
+        if earned < points else ()
     return Indicator(NAME, LABEL, earned, points, lost, f"{share:.0%}")

@@ -12,11 +12,13 @@ def score(facts, config, timeliness) -> Indicator:
     title, text = facts.title or "", (facts.description or "").strip()
     lost = []
     if len(title) > limits["title_max"]:
-        lost.append(Lost(points / 2, f"Назва має {len(title)} символів, дозволено до {limits['title_max']}: скоротіть її."))
+        lost.append(Lost(points / 2, f"Назва має {len(title)} символів, дозволено до {limits['title_max']}: "
+                                     "скоротіть її."))
     if len(text) < limits["description_min"]:
         lost.append(Lost(points / 2, f"Опис має {len(text)} символів: опишіть у {limits['description_min']}+ "
                                      "символах, що це за дані, звідки вони і як їх використати."))
     elif len(text) > limits["description_max"]:
-        lost.append(Lost(points / 2, f"Опис має {len(text)} символів, дозволено до {limits['description_max']}: скоротіть його."))
+        lost.append(Lost(points / 2, f"Опис має {len(text)} символів, дозволено до {limits['description_max']}: "
+                                     "скоротіть його."))
     return Indicator(NAME, LABEL, points - sum(x.points for x in lost), points, tuple(lost),
                      f"назва {len(title)}, опис {len(text)}")
