@@ -5,11 +5,13 @@ import hashlib
 import json
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from .models import Campaign, Decision, DemandFile, DemandSignal, ProposalExport, ProposalRow
 from .records import ExportRow
 from .repository import get_campaign
+
+BATCH = 2000
 
 
 def replace_demand(session, campaign: Campaign, files, matches) -> None:
@@ -52,11 +54,11 @@ def save_export(session, campaign: Campaign, rows: list[dict], weights: dict, cr
                             fingerprint=fingerprint, weights=weights)
     session.add(export)
     session.flush()
-    for position, r in enumerate(rows, 1):
-        session.add(ProposalRow(export_id=export.id, position=position, kind=r["kind"], rank=r["rank"],
-                                item_id=r["item_id"], department=r["department"], title=r["title"],
-                                score=r["score"], fingerprint=r["fingerprint"], data=r))
-    session.flush()
+    values = [{"export_id": export.id, "position": position, "kind": r["kind"], "rank": r["rank"],
+               "item_id": r["item_id"], "department": r["department"], "title": r["title"], "score": r["score"],
+               "fingerprint": r["fingerprint"], "data": r} for position, r in enumerate(rows, 1)]
+    for start in range(0, len(values), BATCH):      # bulk: one statement per batch, not per row
+        session.execute(insert(ProposalRow), values[start:start + BATCH])
     return export
 
 

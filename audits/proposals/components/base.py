@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...messages import plural  # noqa: F401  (the components' notes count things in Ukrainian)
 
@@ -20,8 +21,18 @@ def points(value: float) -> float:
 
 def has_stem(text: str, stems) -> str | None:
     """The first stem that begins a word of ``text`` (already casefolded)."""
-    for stem in stems:
-        if re.search(r"(?<![\w'])" + re.escape(stem), text):
-            return stem
-    return None
+    stems = tuple(stems)
+    if not _any_stem(stems).search(text):      # one pass for the usual answer: none
+        return None
+    return next((stem for stem in stems if _stem(stem).search(text)), None)
+
+
+@lru_cache(maxsize=None)
+def _any_stem(stems: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, stems)) + ")") if stems else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=None)
+def _stem(stem: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'])" + re.escape(stem))
 
