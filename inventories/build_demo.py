@@ -5,26 +5,22 @@ Sixteen executive bodies of the Lutsk City Council are in scope; two send nothin
 are .xlsx with a title block above the header, one is .ods, one is a Windows-1251 CSV with
 semicolons. The mistakes clerks really make are planted in several files (see MISTAKES and
 inventories/README.md); four files are clean. The bench reuses department_rows/write_xlsx.
+Rows are built and .xlsx files written by inventories/rows.py (the tests' builder too), so
+every file but the .ods is byte-identical on every run.
 """
 from __future__ import annotations
 
-import csv
-import io
 import random
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import yaml
-from openpyxl import Workbook
+
+from rows import TITLES, Text, csv_text, row as inventory_row, values, write_inventory
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "lutsk-2020"
-FIXED = datetime(2020, 5, 10, 9, 0)
-
-FIELDS = ["id", "title", "description", "department", "responsible_person", "responsible_email", "legal_basis",
-          "purpose", "storage", "format", "update_frequency", "last_updated", "current_as_of", "records",
-          "language", "keywords", "personal_data", "access", "published", "portal_url", "catalogue_ref",
-          "requests_per_year", "notes"]
+TITLE = "Інвентаризація інформаційних ресурсів, 2020"
 
 # code, name, file, responsible person and e-mail, titles (catalogue item where it is one)
 DEPARTMENTS = [
@@ -164,21 +160,21 @@ def _row(code, name, i, title, rng, person) -> dict:
     updated = date(2019, 1, 1).fromordinal(date(2019, 1, 1).toordinal() + rng.randrange(0, 500))
     personal = "так" if "Реєстр отримувачів" in title or "Протоколи" in title else "ні"
     published = title in CATALOGUE and rng.random() < 0.6
-    return {
-        "id": f"{code}-{i:03d}", "title": title,
-        "description": f"{title}: відомості, які веде {name[0].lower() + name[1:]}, "
-                       "з актуальними даними станом на дату оновлення.",
-        "department": name, "responsible_person": person[0], "responsible_email": person[1],
-        "legal_basis": rng.choice(LEGAL), "purpose": "Виконання повноважень органу місцевого самоврядування",
-        "storage": storage, "format": fmt, "update_frequency": rng.choice(FREQUENCIES),
-        "last_updated": updated, "current_as_of": updated, "records": rng.choice([12, 35, 80, 150, 420, 1200, 5600]),
-        "language": "українська", "keywords": KEYWORDS + ", " + title.split()[0].lower(),
-        "personal_data": personal, "access": "конфіденційна" if personal == "так" else "відкрита",
-        "published": "так" if published else "ні",
-        "portal_url": f"https://data.gov.ua/dataset/lutsk-{code}-{i:03d}" if published else None,
-        "catalogue_ref": CATALOGUE.get(title), "requests_per_year": rng.choice([0, 1, 3, 5, 12, 40]),
-        "notes": None,
-    }
+    return inventory_row(
+        i, id=f"{code}-{i:03d}", title=title,
+        description=f"{title}: відомості, які веде {name[0].lower() + name[1:]}, "
+                    "з актуальними даними станом на дату оновлення.",
+        department=name, responsible_person=person[0], responsible_email=person[1],
+        legal_basis=rng.choice(LEGAL), purpose="Виконання повноважень органу місцевого самоврядування",
+        storage=storage, format=fmt, update_frequency=rng.choice(FREQUENCIES),
+        last_updated=updated, current_as_of=updated, records=rng.choice([12, 35, 80, 150, 420, 1200, 5600]),
+        language="українська", keywords=KEYWORDS + ", " + title.split()[0].lower(),
+        personal_data=personal, access="конфіденційна" if personal == "так" else "відкрита",
+        published="так" if published else "ні",
+        portal_url=f"https://data.gov.ua/dataset/lutsk-{code}-{i:03d}" if published else None,
+        catalogue_ref=CATALOGUE.get(title), requests_per_year=rng.choice([0, 1, 3, 5, 12, 40]),
+        notes=None,
+    )
 
 
 # The mistakes planted in the demo: code → [(item index, field, wrong value)].
@@ -206,38 +202,15 @@ def plant(code: str, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _cell(value, as_text_dates: bool):
-    if isinstance(value, date) and as_text_dates:
-        return value.strftime("%d.%m.%Y")
-    return value
-
-
 def write_xlsx(path: Path, rows: list[dict], title_block: bool = True, as_text_dates: bool = False) -> Path:
-    from audits.inventory.schema import load_schema
-
-    titles = [f["title"] for f in load_schema().fields]
-    book = Workbook()
-    book.properties.created = book.properties.modified = FIXED
-    sheet = book.active
-    sheet.title = "Інвентаризація"
-    if title_block:
-        sheet.append(["Інвентаризація інформаційних ресурсів, 2020"])
-        sheet.append([rows[0]["department"] if rows else ""])
-        sheet.append([])
-    sheet.append(titles)
-    for i, row in enumerate(rows, 1):
-        values = [_cell(row.get(f), as_text_dates) for f in FIELDS]
-        sheet.append(values)
-        if i == 5:
-            sheet.append([])  # clerks leave blank rows
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"   # typed text, not a formula
-            if isinstance(cell.value, date):
-                cell.number_format = "DD.MM.YYYY"
-    book.save(path)
-    return path
+    """The demo's .xlsx layout: the year in the title, a blank row after the fifth item (clerks
+    leave blank rows), dates as дд.мм.рррр (cells or text), a note starting with '=' typed as text."""
+    laid_out = [{k: Text(v) if isinstance(v, str) and v.startswith("=") else v for k, v in r.items()}
+                for r in rows]
+    if len(laid_out) >= 5:
+        laid_out.insert(5, None)
+    return write_inventory(path, laid_out, title_block=title_block, as_text_dates=as_text_dates, title=TITLE,
+                           date_format="DD.MM.YYYY")
 
 
 def write_ods(path: Path, rows: list[dict]) -> Path:
@@ -245,14 +218,11 @@ def write_ods(path: Path, rows: list[dict]) -> Path:
     from odf.table import Table, TableCell, TableRow
     from odf.text import P
 
-    from audits.inventory.schema import load_schema
-
     doc = OpenDocumentSpreadsheet()
     table = Table(name="Інвентаризація")
-    for values in [["Інвентаризація інформаційних ресурсів, 2020"], [], [f["title"] for f in load_schema().fields]] + \
-            [[r.get(f) for f in FIELDS] for r in rows]:
+    for cells in [[TITLE], [], TITLES] + [values(r) for r in rows]:
         tr = TableRow()
-        for value in values:
+        for value in cells:
             tr.addElement(_ods_cell(TableCell, P, value))
         table.addElement(tr)
     doc.spreadsheet.addElement(table)
@@ -277,14 +247,7 @@ def _ods_cell(TableCell, P, value):
 
 
 def write_cp1251_csv(path: Path, rows: list[dict]) -> Path:
-    from audits.inventory.schema import load_schema
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([f["title"] for f in load_schema().fields])
-    for row in rows:
-        writer.writerow(["" if row.get(f) is None else _cell(row.get(f), True) for f in FIELDS])
-    path.write_bytes(buffer.getvalue().encode("cp1251"))
+    path.write_bytes(csv_text([TITLES] + [values(r) for r in rows], ";").encode("cp1251"))
     return path
 
 
@@ -306,10 +269,14 @@ def campaign_yaml() -> dict:
     }
 
 
+DEMAND_COMMENT = "# What residents asked for (built by inventories/build_demand_demo.py; layouts in schemas/demand/)."
+
+
 def build(out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    (out / "campaign.yaml").write_text("# The bundled demo campaign (built by inventories/build_demo.py).\n" +
-                                       yaml.safe_dump(campaign_yaml(), allow_unicode=True, sort_keys=False),
+    text = yaml.safe_dump(campaign_yaml(), allow_unicode=True, sort_keys=False)
+    text = text.replace("\ndemand:\n", "\n" + DEMAND_COMMENT + "\ndemand:\n", 1)
+    (out / "campaign.yaml").write_text("# The bundled demo campaign (built by inventories/build_demo.py).\n" + text,
                                        encoding="utf-8")
     rng = random.Random(2020)
     for code, name, filename, person, titles in DEPARTMENTS:

@@ -6,152 +6,34 @@ tests build them in tmp_path with the streaming writers at the end of this modul
 """
 from __future__ import annotations
 
-import csv
-import io
-import re
 import zipfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from audits.inventory.grid import column_letter
-from audits.inventory.schema import load_schema
+from rows import (  # the one row builder and inventory writer (inventories/rows.py), under the names tests use
+    DEPARTMENT,
+    DOC_TIME,
+    NAMES,
+    SCHEMA,
+    TITLES,
+    ZIP_TIME,
+    Formula,
+    Text,
+    csv_text,
+    inventory_rows,
+    repack,
+    row as item,
+    values,
+    xlsx_bytes,
+)
 
-SCHEMA = load_schema()
-NAMES = SCHEMA.names                                   # id, title, ... notes (columns A..W)
-TITLES = [f["title"] for f in SCHEMA.fields]           # the Ukrainian headers
+__all__ = ["AS_OF", "DEPARTMENT", "DOC_TIME", "LETTER", "NAMES", "SCHEMA", "TITLES", "ZIP_TIME", "Formula", "Text",
+           "csv_text", "flat", "inventory_rows", "item", "repack", "values", "xlsx_bytes"]
+
 LETTER = {name: column_letter(i) for i, name in enumerate(NAMES)}
 AS_OF = date(2020, 6, 1)
-ZIP_TIME = (2020, 5, 10, 9, 0, 0)
-DOC_TIME = "2020-05-10T09:00:00Z"
-DEPARTMENT = "Управління інформаційно-комунікаційних технологій"
-
-
-def item(n: int, **changes) -> dict:
-    """A correct inventory row (``id`` ds-00n); ``changes`` plant one mistake."""
-    row = {
-        "id": f"ds-{n:03d}", "title": f"Журнал обліку службових відряджень {n}",
-        "description": "Перелік нежитлових приміщень з адресами та площею", "department": DEPARTMENT,
-        "responsible_person": "Коваленко Олена Петрівна", "responsible_email": "o.kovalenko@lutskrada.gov.ua",
-        "legal_basis": "Закон України «Про місцеве самоврядування в Україні», ст. 29",
-        "purpose": "Облік майна громади", "storage": "електронна таблиця", "format": "XLSX",
-        "update_frequency": "Щомісяця", "last_updated": date(2020, 3, 1), "current_as_of": date(2020, 3, 1),
-        "records": 120, "language": "українська", "keywords": "майно, оренда", "personal_data": "ні",
-        "access": "відкрита", "published": "ні", "portal_url": None, "catalogue_ref": None,
-        "requests_per_year": 3, "notes": None,
-    }
-    unknown = set(changes) - set(row)
-    assert not unknown, unknown
-    row.update(changes)
-    return row
-
-
-def values(row: dict, names: list[str] = NAMES) -> list:
-    return [row.get(name) for name in names]
-
-
-# --- cell markers for the xlsx writer -------------------------------------------------------
-
-@dataclass(frozen=True)
-class Text:
-    """A text cell whose content starts with '=' (stays text; openpyxl would make a formula)."""
-    text: str
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A formula cell; ``cached`` is the result a spreadsheet program saves beside it
-    (None: no cached value, as openpyxl writes formulas)."""
-    formula: str
-    cached: int | None = None
-
-
-# --- zip packaging --------------------------------------------------------------------------
-
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?")
-
-
-def repack(data: bytes, edit=None) -> bytes:
-    """The same archive with fixed timestamps (zip entries and document properties), in the
-    same member order and compression; ``edit(name, bytes) -> bytes`` may rewrite members."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename in ("docProps/core.xml", "meta.xml"):
-                content = _STAMP.sub(DOC_TIME, content.decode("utf-8")).encode("utf-8")
-            if edit is not None:
-                content = edit(info.filename, content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = info.compress_type
-            fixed.create_system = 3
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, content)
-    return out.getvalue()
-
-
-# --- xlsx (openpyxl) ------------------------------------------------------------------------
-
-def xlsx_bytes(sheets: list[tuple[str, list[list]]]) -> bytes:
-    """A workbook with ``sheets`` = [(title, rows)]; a row is a list of cell values in
-    columns A, B, ... ([] is a blank row). Cells may be :class:`Text` or :class:`Formula`."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    cached = {}
-    for index, (title, rows) in enumerate(sheets, start=1):
-        sheet = book.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is None:
-                    continue
-                cell = sheet.cell(r, c)
-                if isinstance(value, Text):
-                    cell.value = value.text
-                    cell.data_type = "s"
-                elif isinstance(value, Formula):
-                    cell.value = value.formula
-                    if value.cached is not None:
-                        cached[(index, cell.coordinate)] = value.cached
-                else:
-                    cell.value = value
-    buffer = io.BytesIO()
-    book.save(buffer)
-
-    def put_cached(name: str, content: bytes) -> bytes:
-        match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", name)
-        for (index, ref), result in cached.items():
-            if match and int(match.group(1)) == index:
-                content = re.sub(rb'(<c r="%s"[^>]*><f>[^<]*</f>)(?:<v ?/>|<v></v>)' % ref.encode(),
-                                 rb"\g<1><v>%d</v>" % result, content)
-        return content
-
-    return repack(buffer.getvalue(), put_cached)
-
-
-def inventory_rows(items: list[dict], title_block: bool = True, header: list | None = None) -> list[list]:
-    """Title block (rows 1-3) + header (row 4) + one row per item, as a clerk fills the template."""
-    rows = [["Інвентаризація інформаційних ресурсів"], [DEPARTMENT], []] if title_block else []
-    return rows + [list(header or TITLES)] + [values(i) for i in items]
-
-
-def write_xlsx(path: Path, items: list[dict], title_block: bool = True, sheet: str = "Інвентаризація") -> Path:
-    path.write_bytes(xlsx_bytes([(sheet, inventory_rows(items, title_block))]))
-    return path
-
-
-# --- csv --------------------------------------------------------------------------------------
-
-def csv_text(rows: list[list], delimiter: str, newline: str = "\r\n") -> str:
-    """Rows as a spreadsheet program saves them: dates as дд.мм.рррр, quoting only where needed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
-    for row in rows:
-        writer.writerow(["" if v is None else v.strftime("%d.%m.%Y") if isinstance(v, date) else v
-                         for v in row])
-    return buffer.getvalue()
 
 
 # --- streaming writers for large and hostile files (tmp_path only) --------------------------

@@ -2,29 +2,21 @@
 it under another name. Everything by the header titles the clerk sees, never by position."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from audits.inventory.schema import load_schema
 from audits.templates import texts
+from rows import CLERK, row as inventory_row
 
 SCHEMA = load_schema()
 
 
 def clerk_row(n: int, **changes) -> dict:
-    """A correct row as typed from the template's lists (department left to the template)."""
-    row = {"id": f"ukt-{n:03d}", "title": f"Реєстр звернень громадян {n}",
-           "description": "Звернення громадян до управління з датами та результатами розгляду",
-           "responsible_person": "Мельник Андрій Олегович", "responsible_email": "a.melnyk@lutskrada.gov.ua",
-           "legal_basis": "Закон України «Про звернення громадян»", "purpose": "Облік звернень",
-           "storage": "інформаційна система", "format": "XLSX", "update_frequency": "Щомісяця",
-           "last_updated": date(2020, 3, 1), "current_as_of": date(2020, 3, 1), "records": 1200,
-           "language": "українська", "keywords": "звернення, громадяни, облік", "personal_data": "ні",
-           "access": "відкрита", "published": "ні", "requests_per_year": 4}
-    row.update(changes)
-    return row
+    """A correct row as typed from the template's lists (department left to the template): the
+    CLERK preset of inventories/rows.py."""
+    return inventory_row(n, CLERK, **changes)
 
 
 def header_columns(ws) -> tuple[int, dict[str, int]]:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_HOME", str(Path(__file__).resolve().parents[1] / "var" / "prefect-test"))
+# The one row builder and inventory writer (inventories/rows.py), as bench/campaign.py imports it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "inventories"))
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402

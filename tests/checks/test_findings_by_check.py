@@ -12,7 +12,8 @@ from audits.checks.base import Context
 from audits.inventory.header import Column
 from audits.messages import CODES, render
 from audits.validate import inspect_file, to_row
-from builders import AS_OF, LETTER, NAMES, SCHEMA, TITLES, flat, item, values, write_xlsx, xlsx_bytes
+from builders import AS_OF, LETTER, NAMES, SCHEMA, TITLES, flat, item, values, xlsx_bytes
+from rows import write_inventory
 
 ENGLISH = re.compile(r"\b(constraint|type|row|field|error|None|null|position|value)\b", re.IGNORECASE)
 
@@ -185,11 +186,11 @@ def test_findings_are_listed_in_sheet_order(tmp_path):
 # --- the same title from two departments -------------------------------------------------------------------
 
 def test_same_title_from_another_department(tmp_path, data):
-    ukt = inspect_file(write_xlsx(tmp_path / "ukt.xlsx", [
+    ukt = inspect_file(write_inventory(tmp_path / "ukt.xlsx", [
         item(1, title="Перелік камер «Безпечне місто»"), item(2, title="Журнал обліку відряджень")]), AS_OF, "ukt")
-    fin = inspect_file(write_xlsx(tmp_path / "fin.xlsx", [
+    fin = inspect_file(write_inventory(tmp_path / "fin.xlsx", [
         item(1, title="Реєстр кошторисів"), item(2, title='перелік камер  "Безпечне місто".')]), AS_OF, "fin")
-    soc = inspect_file(write_xlsx(tmp_path / "soc.xlsx", [
+    soc = inspect_file(write_inventory(tmp_path / "soc.xlsx", [
         item(1, title="Журнал обліку відряджень"), item(2, title="Журнал обліку відряджень")]), AS_OF, "soc")
     broken = inspect_file(data / "empty.csv", AS_OF, "kult")               # unreadable: no rows, no context
     names = {"ukt": "Управління ІКТ", "fin": "Департамент фінансів"}
@@ -208,6 +209,6 @@ def test_same_title_from_another_department(tmp_path, data):
 
 
 def test_same_title_within_one_department_is_not_this_check(tmp_path):
-    ukt = inspect_file(write_xlsx(tmp_path / "ukt.xlsx", [item(1, title="Журнал"), item(2, title="журнал")]),
+    ukt = inspect_file(write_inventory(tmp_path / "ukt.xlsx", [item(1, title="Журнал"), item(2, title="журнал")]),
                        AS_OF, "ukt")
     assert list(same_title.check([ukt])) == []

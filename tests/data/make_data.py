@@ -17,9 +17,9 @@ from pathlib import Path
 from unittest import mock
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parents[1] / "inventories"))
 
-from builders import (  # noqa: E402
+from rows import (  # noqa: E402  (the one row builder and inventory writer, inventories/rows.py)
     DEPARTMENT,
     NAMES,
     TITLES,
@@ -27,8 +27,8 @@ from builders import (  # noqa: E402
     Text,
     csv_text,
     inventory_rows,
-    item,
     repack,
+    row as item,
     values,
     xlsx_bytes,
 )
@@ -282,7 +282,7 @@ def missing_required_column() -> bytes:
     (optional), so «Періодичність оновлення» is in column I; row 6 has a wrong frequency."""
     kept = [n for n in NAMES if n not in ("legal_basis", "purpose")]
     header = [t for n, t in zip(NAMES, TITLES) if n in kept]
-    rows = inventory_rows([], header=header)
+    rows = inventory_rows([], header=header, department=DEPARTMENT)
     rows += [values(item(1), kept), values(item(2, update_frequency="коли треба"), kept), values(item(3), kept)]
     return xlsx_bytes([("Інвентаризація", rows)])
 

@@ -27,8 +27,8 @@ from builders import (
     values,
     write_raw_ods,
     write_raw_xlsx,
-    write_xlsx,
 )
+from rows import write_inventory
 
 MILLION = 1_000_000
 
@@ -234,7 +234,7 @@ def test_rows_past_the_limit_are_never_parsed_without_dimension(tmp_path, monkey
 @pytest.mark.parametrize("items, expected", [(10, []), (11, [(None, None, None, "too-many-rows")])])
 def test_row_limit_counts_data_rows_not_the_title_block(tmp_path, monkeypatch, items, expected):
     monkeypatch.setenv("ODAUDIT_MAX_ROWS", "10")
-    path = write_xlsx(tmp_path / "ukt.xlsx", [item(n) for n in range(1, items + 1)])
+    path = write_inventory(tmp_path / "ukt.xlsx", [item(n) for n in range(1, items + 1)])
     inspection = inspect_file(path, AS_OF, "ukt")
     assert flat(inspection.report) == expected
     assert [r.number for r in inspection.rows] == list(range(5, 15))

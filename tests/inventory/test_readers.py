@@ -12,8 +12,9 @@ from audits.inventory.read import default_limits, pick_table, read_grids
 from audits.inventory.schema import load_schema
 from audits.inventory.source import load_source
 from audits.validate import inspect_file
-from builders import AS_OF, LETTER, NAMES, TITLES, flat, item, values, write_xlsx, xlsx_bytes
+from builders import AS_OF, LETTER, NAMES, TITLES, flat, item, values, xlsx_bytes
 from conftest import DATA
+from rows import write_inventory
 
 DATA_FILES = sorted(p.name for p in DATA.iterdir() if p.is_file() and p.suffix != ".py")
 
@@ -63,14 +64,14 @@ def test_dates_typed_as_dates_as_text_and_iso_become_dates(data):
 
 
 def test_iso_date_with_one_digit_month_and_day_is_a_date(tmp_path):
-    path = write_xlsx(tmp_path / "ukt.xlsx", [item(1, last_updated="2020-3-5"), item(2, last_updated="2099-1-1")])
+    path = write_inventory(tmp_path / "ukt.xlsx", [item(1, last_updated="2020-3-5"), item(2, last_updated="2099-1-1")])
     inspection = inspect(path)
     assert [r.values["last_updated"] for r in inspection.rows] == [date(2020, 3, 5), date(2099, 1, 1)]
     assert flat(inspection.report) == [(6, "L", "last_updated", "date-after-as-of")]
 
 
 def test_compact_date_number_is_one_bad_date_and_no_value(tmp_path):
-    path = write_xlsx(tmp_path / "ukt.xlsx", [item(1, last_updated=20991231), item(2, last_updated="2020-W10-4")])
+    path = write_inventory(tmp_path / "ukt.xlsx", [item(1, last_updated=20991231), item(2, last_updated="2020-W10-4")])
     inspection = inspect(path)
     assert flat(inspection.report) == [(5, "L", "last_updated", "bad-date"), (6, "L", "last_updated", "bad-date")]
     assert [r.values["last_updated"] for r in inspection.rows] == [None, None]
