@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -46,8 +47,15 @@ def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findin
 def write_marked_copy(path: Path, file: str | None, data: bytes | None, findings: list[Finding],
                       reason: str | None = None) -> bool:
     """Write the feedback workbook; True when it is a marked copy of the department's file
-    (False: only the findings sheet). ``reason``: why no copy can be made, when the caller knows."""
-    book, note = (_empty(), t.NOTE_NO_COPY.format(reason=reason)) if reason else _copy(file or "", data, findings)
+    (False: only the findings sheet). ``reason``: why no copy can be made, when the caller knows.
+
+    The findings-only workbook is streamed (write-only). The marked copy cannot be: it is the
+    department's own workbook loaded in full and changed in place (fills and comments on their
+    cells, a sheet inserted before theirs), which openpyxl's write-only mode cannot do."""
+    book, note = (None, t.NOTE_NO_COPY.format(reason=reason)) if reason else _copy(file or "", data, findings)
+    if book is None:
+        _write_findings_only(path, file or "", findings, note)
+        return False
     own_sheets = list(book.sheetnames)
     csv_sheet = own_sheets[0] if own_sheets else None
     marked, cut = _mark(book, findings, csv_sheet)
@@ -61,22 +69,22 @@ def write_marked_copy(path: Path, file: str | None, data: bytes | None, findings
 
 # --- the copy ---------------------------------------------------------------------------------
 
-def _copy(file: str, data: bytes | None, findings: list[Finding]) -> tuple[Workbook, str | None]:
-    """The department's workbook to mark, or an empty one and the reason it is not a copy."""
+def _copy(file: str, data: bytes | None, findings: list[Finding]) -> tuple[Workbook | None, str | None]:
+    """The department's workbook to mark, or None and the reason it is not a copy."""
     if any(f.code in FILE_LEVEL for f in findings):
-        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_FILE_FINDING)
+        return None, t.NOTE_NO_COPY.format(reason=t.REASON_FILE_FINDING)
     if data is None:
-        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_NO_FILE)
+        return None, t.NOTE_NO_COPY.format(reason=t.REASON_NO_FILE)
     try:
         kind = sniff_kind(data)
         if kind == "xlsx":
             return _open_xlsx(data), None
         return _rebuild(file, data, kind), None
     except _TooBig:
-        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_TOO_BIG)
+        return None, t.NOTE_NO_COPY.format(reason=t.REASON_TOO_BIG)
     except Exception:  # a hostile or broken file must never stop the feedback of the others
         log.debug("feedback: cannot copy %s", file, exc_info=True)
-        return _empty(), t.NOTE_NO_COPY.format(reason=t.REASON_UNREADABLE)
+        return None, t.NOTE_NO_COPY.format(reason=t.REASON_UNREADABLE)
 
 
 class _TooBig(Exception):
@@ -84,9 +92,18 @@ class _TooBig(Exception):
 
 
 def _empty() -> Workbook:
+    """A workbook without sheets, built in memory: the .ods/.csv rebuild places cells at their
+    positions and then marks them, so it cannot be streamed."""
     book = Workbook()
     book.remove(book.active)
     return book
+
+
+def _write_findings_only(path: Path, file: str, findings: list[Finding], note: str) -> None:
+    """No copy of the department's file: the findings sheet alone, streamed (write-only)."""
+    book = Workbook(write_only=True)
+    _fill_findings(book.create_sheet(_sheet_title(t.FINDINGS_SHEET, book)), file, findings, {}, [note])
+    book.save(path)
 
 
 def _open_xlsx(data: bytes) -> Workbook:
@@ -167,35 +184,51 @@ def _mark_cell(ws, ref: str, findings: list[Finding]) -> str:
 # --- the first sheet ---------------------------------------------------------------------------
 
 def _findings_sheet(book: Workbook, file: str, findings: list[Finding], marked: dict, notes: list[str]) -> None:
-    ws = book.create_sheet(_sheet_title(t.FINDINGS_SHEET, book), 0)
+    _fill_findings(book.create_sheet(_sheet_title(t.FINDINGS_SHEET, book), 0), file, findings, marked, notes)
+
+
+def _fill_findings(ws, file: str, findings: list[Finding], marked: dict, notes: list[str]) -> None:
+    """The findings sheet, row by row with ``ws.append``: the same code fills the marked copy's
+    (normal) sheet and the streamed (write-only) one, so widths and frozen rows go first."""
+    for letter, width in zip("ABCDEFGHIJK", (5, 10, 14, 18, 7, 28, 8, 18, 22, 28, 90)):
+        ws.column_dimensions[letter].width = width
+    if len(findings) > MAX_LISTED:
+        notes = [*notes, t.NOTE_LIST_CUT.format(limit=MAX_LISTED, total=len(findings))]
+    first = len(notes) + 5               # title, help, the notes, a blank row, the header
+    ws.freeze_panes = f"A{first}"
     errors = sum(f.is_error for f in findings)
-    ws.append([t.FINDINGS_TITLE.format(file=safe_cell(file), errors=errors, warnings=len(findings) - errors)])
-    ws["A1"].font = Font(bold=True, size=13)
+    title = t.FINDINGS_TITLE.format(file=safe_cell(file), errors=errors, warnings=len(findings) - errors)
+    ws.append([_cell(ws, title, font=Font(bold=True, size=13))])
     ws.append([t.FINDINGS_HELP if findings else t.NO_FINDINGS])
     for note in notes:
         ws.append([note])
-    if len(findings) > MAX_LISTED:
-        ws.append([t.NOTE_LIST_CUT.format(limit=MAX_LISTED, total=len(findings))])
     ws.append([])
-    ws.append(list(t.HEADERS))
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    first = ws.max_row + 1
+    bold = Font(bold=True)
+    ws.append([_cell(ws, h, font=bold) for h in t.HEADERS])
     for i, f in enumerate(findings[:MAX_LISTED]):
-        _finding_row(ws, i, f, marked.get(i))
-    ws.freeze_panes = f"A{first}"
-    for letter, width in zip("ABCDEFGHIJK", (5, 10, 14, 18, 7, 28, 8, 18, 22, 28, 90)):
-        ws.column_dimensions[letter].width = width
+        ws.append(_finding_row(ws, i, f, marked.get(i), first + i))
 
 
-def _finding_row(ws, index: int, f: Finding, target: tuple[str, str] | None) -> None:
+LINK_FONT = Font(color="0563C1", underline="single")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+def _cell(ws, value, **style):
+    cell = WriteOnlyCell(ws, value=value)
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
+
+
+def _finding_row(ws, index: int, f: Finding, target: tuple[str, str] | None, row: int) -> list:
     values = {"severity": t.SEVERITY.get(f.severity, f.severity), **{k: getattr(f, k) for k in KEYS[1:]}}
-    ws.append([index + 1, target[1] if target else None] + [safe_cell(values[k]) for k in KEYS])
-    row = ws.max_row
+    line = [index + 1, None] + [safe_cell(values[k]) for k in KEYS]
     if target:
-        link = ws.cell(row, 2)
+        link = _cell(ws, target[1], font=LINK_FONT)
         sheet = target[0].replace("'", "''")
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet}'!{target[1]}")
-        link.font = Font(color="0563C1", underline="single")
-    ws.cell(row, 3).fill = FILLS.get(f.severity, PatternFill())
-    ws.cell(row, len(KEYS) + 2).alignment = Alignment(wrap_text=True, vertical="top")
+        link.hyperlink = Hyperlink(ref="", location=f"'{sheet}'!{target[1]}")
+        link.hyperlink.ref = f"B{row}"   # a normal sheet's append does not move a cell's link
+        line[1] = link
+    line[2] = _cell(ws, line[2], fill=FILLS.get(f.severity, PatternFill()))
+    line[-1] = _cell(ws, line[-1], alignment=WRAP_TOP)
+    return line

@@ -29,24 +29,28 @@ def _status(item) -> str:
 
 
 def write_plan_xlsx(path: Path, campaign_name: str, items) -> Path:
+    """A write-only workbook: the column widths go first, then the rows stream to the file."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "План оприлюднення"
-    for line in annex_heading(campaign_name):
-        sheet.append([line])
-    sheet.append(HEAD)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    for item in items:
-        sheet.append([safe_cell(v) for v in _cells(item)])
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("План оприлюднення")
     for letter, width in zip("ABCDEFG", (6, 50, 36, 28, 14, 22, 26)):
         sheet.column_dimensions[letter].width = width
+    for line in annex_heading(campaign_name):
+        sheet.append([line])
+    bold, top = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    sheet.append([_styled(WriteOnlyCell(sheet, value=h), bold, top) for h in HEAD])
+    for item in items:
+        sheet.append([safe_cell(v) for v in _cells(item)])
     book.save(path)
     return Path(path)
+
+
+def _styled(cell, font, alignment):
+    cell.font, cell.alignment = font, alignment
+    return cell
 
 
 def write_plan_docx(path: Path, campaign_name: str, items) -> Path:

@@ -13,13 +13,12 @@ HEADER_FILL = "DDEBF7"
 
 
 def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dict, unmatched: list[dict]) -> Path:
+    """A write-only workbook: rows stream to the file as they are made (nothing is kept per cell)."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
+    book = Workbook(write_only=True)
     rows = ranking["compliance_gaps"] + ranking["proposals"]
-    _proposals(sheet, rows)
+    _proposals(book.create_sheet(SHEET), rows)
     _blocked(book.create_sheet("Виключені"), ranking["blocked"])
     _unmatched(book.create_sheet("Попит без власника"), unmatched)
     _weights(book.create_sheet("Ваги"), ranking["weights"])
@@ -29,24 +28,16 @@ def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dic
 
 
 def _proposals(sheet, rows: list[dict]) -> None:
+    """Everything a write-only sheet needs before its first row (widths, frozen panes) is set
+    first; validations, filter and protection are written after the rows, so any time will do."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sheet.append([c.header for c in COLUMNS])
-    for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for position, row in enumerate(rows, 1):
-        values = cells(row, position)
-        sheet.append([safe_cell(values[c.key]) for c in COLUMNS])
-    editable = [i for i, c in enumerate(COLUMNS, 1) if c.editable]
-    for line in sheet.iter_rows(min_row=2, max_row=len(rows) + 1):
-        for i in editable:
-            line[i - 1].protection = Protection(locked=False)
-        line[[c.key for c in COLUMNS].index("justification")].alignment = Alignment(wrap_text=True, vertical="top")
     for i, c in enumerate(COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(i)].width = c.width
+    sheet.freeze_panes = "E2"
     last = max(len(rows) + 1, 2)
     letter = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
     choice = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
@@ -58,14 +49,35 @@ def _proposals(sheet, rows: list[dict]) -> None:
                               promptTitle="Термін оприлюднення", prompt="Обов'язковий для «схвалити»")
     deadline.add(f"{letter['deadline']}2:{letter['deadline']}{last}")
     for rule in (choice, deadline):
-        sheet.add_data_validation(rule)
-    for row in range(2, last + 1):
-        sheet[f"{letter['deadline']}{row}"].number_format = "DD.MM.YYYY"
-    sheet.freeze_panes = "E2"
+        sheet.data_validations.append(rule)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     sheet.protection.sheet = True          # no password: it guards against slips, not people
     sheet.protection.autoFilter = False
     sheet.protection.sort = False
+
+    top = Alignment(wrap_text=True, vertical="top")
+    bold, fill, unlocked = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL), Protection(locked=False)
+
+    def cell(value, **style):
+        c = WriteOnlyCell(sheet, value=value)
+        for name, v in style.items():
+            setattr(c, name, v)
+        return c
+
+    sheet.append([cell(c.header, font=bold, fill=fill, alignment=top) for c in COLUMNS])
+    for position, row in enumerate(rows, 1):
+        values = cells(row, position)
+        line = []
+        for c in COLUMNS:
+            style = {"protection": unlocked} if c.editable else {}
+            if c.key == "justification":
+                style["alignment"] = top
+            elif c.key == "deadline":
+                style["number_format"] = "DD.MM.YYYY"
+            line.append(cell(safe_cell(values[c.key]), **style) if style else safe_cell(values[c.key]))
+        sheet.append(line)
+    if not rows:                           # the dropdown's one empty row still shows dates as dates
+        sheet.append([cell(None, number_format="DD.MM.YYYY") if c.key == "deadline" else None for c in COLUMNS])
 
 
 def _blocked(sheet, blocked: list[dict]) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -27,8 +28,12 @@ LOCKED = Protection(locked=True)
 
 
 def write_xlsx_template(spec: TemplateSpec, path: Path) -> Path:
-    book = Workbook()
-    _instructions(book.active, spec)
+    """A write-only workbook: each sheet's widths, row heights and frozen panes are set before
+    its rows stream to the file; validations, filter, protection and hidden state after them.
+    Every feature of the template (comments, column styles, named lists, document properties)
+    is one write-only mode can write, so nothing of it is built in memory cell by cell."""
+    book = Workbook(write_only=True)
+    _instructions(book.create_sheet(texts.INSTRUCTIONS_SHEET), spec)
     inventory = book.create_sheet(texts.INVENTORY_SHEET)
     lists = _lists(book.create_sheet(texts.LISTS_SHEET), spec)
     _inventory(inventory, spec, lists)
@@ -45,19 +50,29 @@ def put(cell, value) -> None:
         cell.data_type = "s"
 
 
+def _new(ws, value=None, **style):
+    """A cell of a write-only sheet holding ``value`` as data (see put), then styled."""
+    cell = WriteOnlyCell(ws)
+    put(cell, value)
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
+
+
 def _instructions(ws, spec: TemplateSpec) -> None:
-    ws.title = texts.INSTRUCTIONS_SHEET
-    for number, (kind, values) in enumerate(instruction_rows(spec), start=1):
+    for letter, width in zip("ABCD", (34, 14, 70, 40)):
+        ws.column_dimensions[letter].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for kind, values in instruction_rows(spec):
+        row = []
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(number, c)
-            put(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell = _new(ws, value, alignment=wrap)
             if kind in ("title", "heading", "table-header") or (kind == "fact" and c == 1):
                 cell.font = Font(bold=True, size=14 if kind == "title" else 11)
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
-    for letter, width in zip("ABCD", (34, 14, 70, 40)):
-        ws.column_dimensions[letter].width = width
+            row.append(cell)
+        ws.append(row)
 
 
 def _lists(ws, spec: TemplateSpec) -> dict[str, str]:
@@ -66,37 +81,48 @@ def _lists(ws, spec: TemplateSpec) -> dict[str, str]:
     listed = [c for c in spec.columns if c.choices]
     for index, column in enumerate(listed):
         letter = column_letter(index)
-        for row, choice in enumerate(column.choices, start=1):
-            put(ws.cell(row, index + 1), choice)
         ranges[column.name] = f"'{texts.LISTS_SHEET}'!${letter}$1:${letter}${len(column.choices)}"
+    for row in range(max((len(c.choices) for c in listed), default=0)):
+        ws.append([_new(ws, c.choices[row]) if row < len(c.choices) else None for c in listed])
     ws.sheet_state = "hidden"
     return ranges
 
 
 def _inventory(ws, spec: TemplateSpec, lists: dict[str, str]) -> None:
     last_col = spec.columns[-1].letter
-    ws["A1"], ws["A2"] = texts.TITLE, texts.SUBTITLE.format(
-        department=spec.department_name, campaign=spec.campaign_name, deadline=_deadline(spec))
-    ws["A1"].font = Font(bold=True, size=14)
     for column in spec.columns:
-        _header(ws, column)
         ws.column_dimensions[column.letter].width = column.width
         ws.column_dimensions[column.letter].protection = UNLOCKED   # the filled department cells lock themselves
         _validation(ws, spec, column, lists)
     ws.row_dimensions[HEADER_ROW].height = 48
-    _rows(ws, spec)
     ws.freeze_panes = f"B{spec.first_row}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW}"
     _protect(ws)
+    subtitle = texts.SUBTITLE.format(department=spec.department_name, campaign=spec.campaign_name,
+                                     deadline=_deadline(spec))
+    title = WriteOnlyCell(ws, texts.TITLE)
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    ws.append([subtitle])
+    for _ in range(3, HEADER_ROW):
+        ws.append([])
+    ws.append(_placed(spec, {_index(c): _header(ws, c) for c in spec.columns}))
+    _rows(ws, spec)
 
 
-def _header(ws, column: Column) -> None:
-    cell = ws.cell(HEADER_ROW, _index(column) + 1, column.title)
+def _placed(spec: TemplateSpec, cells: dict[int, object]) -> list:
+    """A row of cells by column index (0-based), gaps empty."""
+    return [cells.get(i) for i in range(max(_index(c) for c in spec.columns) + 1)]
+
+
+def _header(ws, column: Column):
+    cell = WriteOnlyCell(ws, column.title)
     cell.font = Font(bold=column.required)
     cell.fill = REQUIRED_FILL if column.required else OPTIONAL_FILL
     cell.alignment = Alignment(wrap_text=True, vertical="center")
     note = column.hint + (f"\n({column.rule})" if column.rule else "")
     cell.comment = Comment(note, "odaudit", width=300, height=120)
+    return cell
 
 
 def _index(column: Column) -> int:
@@ -106,23 +132,24 @@ def _index(column: Column) -> int:
 def _rows(ws, spec: TemplateSpec) -> None:
     """Prefilled items, then blank rows; the department cell of each is filled and locked. Rows
     below them stay open, department included, so a clerk who needs more rows can fill them."""
-    dept_col = _index(spec.column("department")) + 1
     for offset in range(spec.filled_rows):
-        row = spec.first_row + offset
         values = spec.prefill[offset] if offset < len(spec.prefill) else {}
+        cells = {}
         for column in spec.columns:
-            cell = ws.cell(row, _index(column) + 1)
+            cell = WriteOnlyCell(ws)
             if column.kind == "date":
                 cell.number_format = DATE_FORMAT
             elif column.kind == "integer":
                 cell.number_format = "0"
-            if column.name != "department":
+            if column.name == "department":
+                put(cell, spec.department_name)
+                cell.fill, cell.protection = LOCKED_FILL, LOCKED
+            else:
                 cell.protection = UNLOCKED
                 if values.get(column.name) is not None:
                     put(cell, values[column.name])
-        dept = ws.cell(row, dept_col)
-        put(dept, spec.department_name)
-        dept.fill, dept.protection = LOCKED_FILL, LOCKED
+            cells[_index(column)] = cell
+        ws.append(_placed(spec, cells))
 
 
 def _validation(ws, spec: TemplateSpec, column: Column, lists: dict[str, str]) -> None:
@@ -145,7 +172,7 @@ def _validation(ws, spec: TemplateSpec, column: Column, lists: dict[str, str]) -
     dv.promptTitle = column.title[:32]
     dv.prompt = dv.prompt or column.hint[:255]
     dv.add(f"{column.letter}{spec.first_row}:{column.letter}{spec.last_validated_row}")
-    ws.add_data_validation(dv)
+    ws.data_validations.append(dv)
 
 
 def _date_validation(spec: TemplateSpec) -> DataValidation:
@@ -176,9 +203,8 @@ def _identity(book, spec: TemplateSpec) -> None:
     book.properties.subject = f"{spec.campaign} / {spec.department}"
     book.properties.creator = "odaudit"
     ws = book.create_sheet(texts.META_SHEET)
-    for row, (key, value) in enumerate(meta.items(), start=1):
-        ws.cell(row, 1, key)
-        ws.cell(row, 2, value)
+    for key, value in meta.items():
+        ws.append([key, value])
     ws.sheet_state = "hidden"
 
 
