@@ -113,7 +113,8 @@ def read_state(engine, slug: str) -> StoredState | None:
 def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,
                state: StoredState | None, portal: PortalInput | None = None, demand: list | None = None) -> Inputs:
     """This run's files on top of the stored state: a file seen before (same department and
-    sha256) is the stored submission; the current flags follow the folder."""
+    sha256) is the stored submission; the current flags follow the folder. Once taken, each
+    inspection's rows are released (its record holds the register items)."""
     subs = list(state.submissions) if state else []
     known = {(s.department, s.sha256): s for s in subs}
     records: dict[int, SubmissionRecord] = {}
@@ -129,6 +130,8 @@ def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_a
     _set_current(subs, [records[id(i)] for i in current])
     by_department = {i.department: records[id(i)].id for i in current if i.department}
     cross = [(f, by_department[f.department]) for f in cross_findings(current, config, portal)]
+    for insp in inspections:        # the records hold the items now: the rows are not kept twice
+        insp.rows = []
     extra = dict(stored_demand_files=state.demand_files, stored_matches=state.demand_matches,
                  decisions=state.decisions, history=state.history, data_check_shares=state.data_check_shares,
                  screened=state.screened) if state else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Demand:
     """Signals matched to one item, counted per kind (requests once per requester)."""
     votes: int = 0
@@ -15,7 +15,7 @@ class Demand:
     signals: tuple[str, ...] = ()   # ids of the signals, for the report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     row: dict                   # the register row (department_code, row, id, title, …)
     quality: float | None = None        # the item's quality score, %

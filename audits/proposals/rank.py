@@ -16,7 +16,7 @@ GAP, PROPOSAL = "gap", "proposal"
 KIND_LABELS = {GAP: "обов'язковий (постанова № 835)", PROPOSAL: "пропозиція"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Proposal:
     kind: str                      # 'gap' or 'proposal'
     rank: int

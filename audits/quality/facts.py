@@ -7,7 +7,7 @@ from datetime import date
 INVENTORY, PORTAL = "inventory", "portal"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatasetFacts:
     key: str                             # stable id: the package id, or "<department>:<row>"
     source: str                          # 'inventory' or 'portal'

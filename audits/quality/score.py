@@ -11,7 +11,7 @@ from .indicators.base import Indicator
 from .timeliness import Timeliness, timeliness
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QualityScore:
     facts: DatasetFacts
     timeliness: Timeliness

@@ -17,7 +17,7 @@ STATE_LABELS = {ON_TIME: "вчасно", LATE: "із запізненням", ON
 ON_CHANGE_CODE, NO_LONGER_CODE = "immediately after making changes", "no longer updated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeliness:
     state: str
     days_since_update: int | None

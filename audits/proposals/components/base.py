@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...messages import plural  # noqa: F401  (the components' notes count things in Ukrainian)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Component:
     name: str
     points: float

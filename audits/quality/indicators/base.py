@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lost:
     points: float
     reason: str          # Ukrainian: what is missing or wrong, and how to fix it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     name: str
     label: str
