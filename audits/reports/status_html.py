@@ -16,16 +16,17 @@ def environment() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def render_status(summary: dict, findings: list[dict], coverage: list[dict] = (), quality: dict | None = None) -> str:
+def _context(summary: dict, findings: list[dict], coverage, quality) -> dict:
     by_department = defaultdict(list)
     for f in findings:
         by_department[f["department"] or ""].append(f)
-    return environment().get_template("status.html").render(
-        summary=summary, findings=by_department, labels=STATUS_LABELS, coverage=coverage,
-        coverage_labels=COVERAGE_LABELS, q=quality)
+    return {"summary": summary, "findings": by_department, "labels": STATUS_LABELS, "coverage": coverage,
+            "coverage_labels": COVERAGE_LABELS, "q": quality}
 
 
 def write_status_html(path: Path, summary: dict, findings: list[dict], coverage: list[dict] = (),
                       quality: dict | None = None) -> Path:
-    Path(path).write_text(render_status(summary, findings, coverage, quality), encoding="utf-8")
+    """Streamed to the file: every finding of the campaign is listed, none is held twice."""
+    environment().get_template("status.html").stream(_context(summary, findings, coverage, quality)).dump(
+        str(path), "utf-8")
     return Path(path)
