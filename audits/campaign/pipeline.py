@@ -102,12 +102,14 @@ def cross_findings(current: list[Inspection], config: CampaignConfig,
     return found
 
 
-def read_state(engine, slug: str) -> StoredState | None:
-    """What the register already holds of this campaign (one read transaction)."""
+def read_state(engine, slug: str, inspections: list[Inspection] = ()) -> StoredState | None:
+    """What the register already holds of this campaign (one read transaction); the bytes of a
+    current file only where this run does not hold them (a department that sent nothing new)."""
     from ..store.state import read_state as read
 
+    held = {(i.department, i.report.sha256) for i in inspections}
     with transaction(engine) as session:
-        return read(session, slug)
+        return read(session, slug, contents_except=held)
 
 
 def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,
@@ -202,7 +204,7 @@ def store_result(engine, result: CampaignResult, received_at: datetime, exported
 def run(engine, config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,
         exported_at: datetime | None = None) -> CampaignResult:
     """Read the register once, build the result once, store it once."""
-    state = read_state(engine, config.slug)
+    state = read_state(engine, config.slug, inspections)
     portal = portal_input(config, as_of, state)
     result = build(run_inputs(config, inspections, received_at, as_of, state, portal, demand_input(config, as_of)))
     return store_result(engine, result, received_at, exported_at or received_at)

@@ -19,15 +19,22 @@ BATCH = 2000
 DATE_COLUMNS = {"last_updated", "current_as_of"}
 
 
-def read_state(session, slug: str | None = None, *, portal: bool = True) -> StoredState | None:
+def read_state(session, slug: str | None = None, *, portal: bool = True,
+               contents_except: set | None = None) -> StoredState | None:
     """The named campaign (default: the newest) with every submission's metadata; the items,
     findings and bytes of each department's current and latest accepted file; decisions, data
-    checks, demand and (``portal``) the latest snapshot of its portal organisation."""
+    checks, demand and (``portal``) the latest snapshot of its portal organisation.
+    ``contents_except``: None reads no file bytes (nothing to mark); else the bytes of every
+    needed file but those (department, sha256) the caller already holds."""
     campaign = get_campaign(session, slug)
     if campaign is None:
         return None
     subs = submission_records(session, campaign)
-    fill(session, subs, needed(subs))
+    ids = needed(subs)
+    fill(session, subs, ids)
+    if contents_except is not None:
+        fill_contents(session, subs, {s.id for s in subs if s.id in ids and s.is_current
+                                      and (s.department, s.sha256) not in contents_except})
     state = StoredState(campaign_record(campaign), subs, stored_cross(session, campaign))
     state.decisions = {f"{d.department}/{d.item_id}": decision_dict(d)
                        for d in current_decisions(session, campaign).values()}
@@ -72,7 +79,7 @@ def needed(subs: list[SubmissionRecord]) -> set[int]:
 
 
 def fill(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
-    """Load items, file findings and bytes of the submissions ``ids`` (three queries)."""
+    """Load items and file findings of the submissions ``ids`` (two queries)."""
     by_id = {s.id: s for s in subs if s.id in ids}
     for s in by_id.values():
         s.items, s.findings = [], []
@@ -85,8 +92,15 @@ def fill(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
     for row in session.scalars(select(FindingRow).where(FindingRow.submission_id.in_(by_id),
                                                         FindingRow.scope == "file").order_by(FindingRow.id)):
         by_id[row.submission_id].findings.append(as_finding(row))
-    for sid, content in session.execute(select(Submission.id, Submission.content).where(Submission.id.in_(by_id))):
-        by_id[sid].content = content
+
+
+def fill_contents(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
+    """The original bytes of the submissions ``ids`` (for the feedback copy of a file not sent again)."""
+    by_id = {s.id: s for s in subs if s.id in ids}
+    if by_id:
+        for sid, content in session.execute(select(Submission.id, Submission.content)
+                                            .where(Submission.id.in_(by_id))):
+            by_id[sid].content = content
 
 
 def as_finding(row: FindingRow) -> Finding:

@@ -151,3 +151,21 @@ def test_migrations_match_models(db_url):
     engine = open_database(db_url)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_a_file_not_sent_again_is_marked_from_its_stored_bytes(db_url, campaign, tmp_path):
+    """The second run's folder lacks fin's file: fin keeps its current file, and its feedback is
+    a marked copy made from the bytes the register kept (read only for that department)."""
+    from openpyxl import load_workbook
+
+    from audits.campaign.outputs import write_outputs
+
+    engine = open_database(db_url)
+    run(engine, campaign, T1)
+    (campaign / "fin_2020.xlsx").unlink()
+    result = pipeline.audit(engine, load_campaign(campaign), AS_OF, T2)
+    fin = next(d for d in result.summary["departments"] if d["code"] == "fin")
+    assert (fin["status"], fin["file"], fin["errors"]) == ("invalid", "fin_2020.xlsx", 1)
+    assert result.current_file("fin").content is not None and result.current_file("ukt").stored
+    feedback = write_outputs(result, tmp_path / "out")["feedback"]
+    assert "Інвентаризація" in load_workbook(feedback / "fin.xlsx").sheetnames   # a copy, not a list only
