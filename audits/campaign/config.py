@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..catalogue.catalogue import load_catalogue
+from ..store.records import DepartmentRecord
 
 CONFIG_NAME = "campaign.yaml"
 CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -19,13 +20,8 @@ class CampaignConfigError(Exception):
     """campaign.yaml is missing or wrong: the run cannot start (exit 2)."""
 
 
-@dataclass(frozen=True)
-class DepartmentConfig:
-    code: str
-    name: str
-    person: str | None = None
-    email: str | None = None
-    mandatory: tuple[str, ...] = ()   # Resolution 835 item ids (e.g. oms-10) this body is expected to hold
+# A department as campaign.yaml declares it is exactly what the register stores of it.
+DepartmentConfig = DepartmentRecord
 
 
 @dataclass(frozen=True)

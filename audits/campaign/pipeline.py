@@ -11,7 +11,7 @@ from .. import settings
 from ..checks import not_on_portal, same_title
 from ..findings import Finding
 from ..store.db import transaction
-from ..store.records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
+from ..store.records import CampaignRecord, StoredState, SubmissionRecord
 from ..validate import Inspection, inspect_file
 from .config import CampaignConfig, department_of, submitted_files
 from .result import CampaignResult, Inputs, PortalInput, build
@@ -64,8 +64,7 @@ def campaign_record(config: CampaignConfig, stored: CampaignRecord | None = None
     """The campaign as campaign.yaml says now; departments the register knows from earlier
     runs stay (sorted by code, as the register lists them)."""
     departments = {d.code: d for d in (stored.departments if stored else ())}
-    departments.update({d.code: DepartmentRecord(d.code, d.name, d.person, d.email, tuple(d.mandatory))
-                        for d in config.departments})
+    departments.update({d.code: d for d in config.departments})
     return CampaignRecord(config.slug, config.name, config.city, config.year, config.deadline, config.as_of,
                           config.portal_organization, tuple(departments[c] for c in sorted(departments)))
 
@@ -77,11 +76,7 @@ def portal_input(config: CampaignConfig, as_of: date, state: StoredState | None)
     if config.portal_snapshot is not None:
         return PortalInput(load_packages(config.portal_snapshot), str(config.portal_snapshot),
                            config.portal_organization, as_of, False)
-    snapshot = state.snapshot if state else None
-    if snapshot is None:
-        return None
-    return PortalInput(snapshot["packages"], snapshot["source"], snapshot["organization"], snapshot["as_of"], True,
-                       snapshot.get("fingerprint"))
+    return PortalInput.of_snapshot(state.snapshot if state else None)
 
 
 def demand_input(config: CampaignConfig, as_of: date) -> list:
@@ -143,10 +138,12 @@ def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_a
 
 def _new_record(insp: Inspection, received_at: datetime, provisional_id: int) -> SubmissionRecord:
     report = insp.report
-    return SubmissionRecord(insp.department, report.file, report.sha256, received_at, report.valid, False,
-                            report.rows, report.sheet, sum(f.is_error for f in report.findings),
-                            sum(not f.is_error for f in report.findings), provisional_id, False,
-                            register_items(insp), list(report.findings), insp.source.data if insp.source else None)
+    errors = sum(f.is_error for f in report.findings)
+    return SubmissionRecord(insp.department, report.file, report.sha256, received_at, report.valid,
+                            is_current=False, rows=report.rows, sheet=report.sheet, errors=errors,
+                            warnings=len(report.findings) - errors, id=provisional_id, stored=False,
+                            items=register_items(insp), findings=list(report.findings),
+                            content=insp.source.data if insp.source else None)
 
 
 def _complete(record: SubmissionRecord, insp: Inspection) -> None:
@@ -179,25 +176,24 @@ def store_result(engine, result: CampaignResult, received_at: datetime, exported
     """Everything of one run in one transaction: a failure leaves the database as it was.
     Sets ``result.export_id`` (the ranking kept as the export the working group gets)."""
     from ..portal.monitor import snapshot_record
-    from ..store import state as store
+    from ..store import proposals, repository, state
 
     inputs = result.inputs
+    ranking = result.proposals        # every figure is computed before the write transaction opens
+    snapshot = snapshot_record(result.assessment, received_at) if inputs.portal and not inputs.portal.stored else None
     with transaction(engine) as session:
-        campaign = store.save_campaign(session, inputs.campaign)
+        campaign = state.save_campaign(session, inputs.campaign)
         provisional = {s.id: s for s in inputs.submissions if not s.stored}
-        store.save_submissions(session, campaign, inputs.submissions)
+        state.save_submissions(session, campaign, inputs.submissions)
         inputs.cross = [(f, provisional[sid].id if sid in provisional else sid) for f, sid in inputs.cross]
-        store.replace_cross(session, campaign, inputs.cross)
-        store.replace_coverage(session, campaign, result.links)
+        state.replace_cross(session, campaign, inputs.cross)
+        repository.replace_coverage(session, campaign, result.links)
         if inputs.demand is not None:
-            store.replace_demand(session, campaign, inputs.demand, result.matches)
-        if inputs.portal is not None and not inputs.portal.stored:
-            store.keep_snapshot(session, **snapshot_record(result.assessment, received_at))
-        ranking = result.proposals
-        result.export_id = store.save_export(session, campaign, ranking["compliance_gaps"] + ranking["proposals"],
-                                             ranking["weights"], exported_at, inputs.as_of).id
-    for cached in ("current_findings", "findings"):   # submission ids changed: rebuilt on next use
-        result.__dict__.pop(cached, None)
+            proposals.replace_demand(session, campaign, inputs.demand, result.matches)
+        if snapshot is not None:
+            state.keep_snapshot(session, **snapshot)
+        result.export_id = proposals.save_export(session, campaign, ranking["compliance_gaps"] + ranking["proposals"],
+                                                 ranking["weights"], exported_at, inputs.as_of).id
     return result
 
 

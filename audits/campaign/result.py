@@ -3,7 +3,9 @@ the coverage, the portal assessment, the quality scores and the ranking.
 
 It is built from plain inputs, either of a run (this folder's inspections on top of what the
 register already holds) or of the store alone (for `odaudit campaign status`, `quality`,
-`proposals` … after a run). Every output renders from it; every figure comes from here.
+`proposals` … after a run). Every output renders from it; every figure comes from here. Each
+figure is computed the first time it is asked for and then kept: a caller that needs only
+the register (templates, the monitor) does not pay for the scores and the ranking.
 """
 from __future__ import annotations
 
@@ -35,7 +37,15 @@ class PortalInput:
     organization: str | None
     as_of: date
     stored: bool
-    fingerprint: str | None = None
+    snapshot_id: int | None = None
+
+    @classmethod
+    def of_snapshot(cls, snapshot: dict | None) -> PortalInput | None:
+        """The latest stored snapshot (audits.store.state.snapshot_of) as this result's portal."""
+        if snapshot is None:
+            return None
+        return cls(snapshot["packages"], snapshot["source"], snapshot["organization"], snapshot["as_of"], True,
+                   snapshot["id"])
 
 
 @dataclass
@@ -58,15 +68,56 @@ class Inputs:
 @dataclass
 class CampaignResult:
     inputs: Inputs
-    register: list[dict]
-    links: list[Link]
-    assessment: MonitorResult | None
-    status: CampaignStatus
-    coverage: list[CoverageEntry]
-    inventory_scores: list[QualityScore]
-    matches: list[SignalMatch]
-    ranking: Ranking
     export_id: int | None = None        # set when the store keeps the ranking as an export
+
+    @cached_property
+    def register(self) -> list[dict]:
+        return register_of(self.inputs.campaign, self.inputs.submissions)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Register rows linked to Resolution 835 items."""
+        return link_register(self.register)
+
+    @cached_property
+    def assessment(self) -> MonitorResult | None:
+        """The portal's packages scored and joined to the register (None: no portal to compare)."""
+        portal = self.inputs.portal
+        if portal is None:
+            return None
+        return assess(portal.packages, portal.as_of, portal.source, portal.organization, self.register)
+
+    @cached_property
+    def portal_facts(self):
+        return portal_facts(self.assessment) if self.assessment else None
+
+    @cached_property
+    def status(self) -> CampaignStatus:
+        return campaign_status(self.inputs.campaign, self.inputs.submissions, _counts(self.inputs), self.links,
+                               self.portal_facts)
+
+    @cached_property
+    def coverage(self) -> list[CoverageEntry]:
+        return coverage(self.links, self.portal_facts)
+
+    @cached_property
+    def inventory_scores(self) -> list[QualityScore]:
+        """Quality of every register item, data checks included."""
+        return inventory_scores(self.register, self.inputs.as_of, self.inputs.data_check_shares)
+
+    @cached_property
+    def matches(self) -> list[SignalMatch]:
+        """Demand matched to register items: this run's demand files, else the stored matches."""
+        if self.inputs.demand is None:
+            return stored_matches(self.inputs.stored_matches)
+        return match_signals([s for f in self.inputs.demand for s in f.signals], self.register)
+
+    @cached_property
+    def ranking(self) -> Ranking:
+        facts = self.portal_facts
+        linked = {(link.department, link.row): link.catalogue_id for link in self.links}
+        return ranking_of(self.register, self.inventory_scores, facts.by_row if facts else None, linked,
+                          self.matches, self.inputs.screened)
 
     @property
     def campaign(self) -> CampaignRecord:
@@ -141,25 +192,8 @@ class CampaignResult:
 
 def build(inputs: Inputs) -> CampaignResult:
     """The one pass: register → catalogue links → portal assessment → status and coverage →
-    quality (data checks included) → demand → ranking."""
-    register = register_of(inputs.campaign, inputs.submissions)
-    links = link_register(register)
-    assessment = _assess(inputs.portal, register)
-    facts = portal_facts(assessment) if assessment else None
-    status = campaign_status(inputs.campaign, inputs.submissions, _counts(inputs), links, facts)
-    scores = inventory_scores(register, inputs.as_of, inputs.data_check_shares)
-    matches = (stored_matches(inputs.stored_matches) if inputs.demand is None
-               else match_signals([s for f in inputs.demand for s in f.signals], register))
-    linked = {(link.department, link.row): link.catalogue_id for link in links}
-    ranking = ranking_of(register, scores, facts.by_row if facts else None, linked, matches, inputs.screened)
-    return CampaignResult(inputs, register, links, assessment, status, coverage(links, facts), scores, matches,
-                          ranking)
-
-
-def _assess(portal: PortalInput | None, register: list[dict]) -> MonitorResult | None:
-    if portal is None:
-        return None
-    return assess(portal.packages, portal.as_of, portal.source, portal.organization, register)
+    quality (data checks included) → demand → ranking, each step on first use."""
+    return CampaignResult(inputs)
 
 
 def _counts(inputs: Inputs) -> dict:
@@ -175,9 +209,6 @@ def _counts(inputs: Inputs) -> dict:
 def from_state(state: StoredState, today: date, as_of: date | None = None) -> CampaignResult:
     """The result of what the register holds (no folder read): the same figures a run gave.
     ``as_of``: the audit date (default: the campaign's, else ``today``)."""
-    snapshot = state.snapshot
-    portal = PortalInput(snapshot["packages"], snapshot["source"], snapshot["organization"], snapshot["as_of"],
-                         True, snapshot.get("fingerprint")) if snapshot else None
-    return build(Inputs(state.campaign, as_of or state.campaign.as_of or today, state.submissions,
-                        state.cross, portal, None, state.demand_files, state.demand_matches, state.decisions,
-                        state.history, state.data_check_shares, state.screened))
+    return build(Inputs(state.campaign, as_of or state.campaign.as_of or today, state.submissions, state.cross,
+                        PortalInput.of_snapshot(state.snapshot), None, state.demand_files, state.demand_matches,
+                        state.decisions, state.history, state.data_check_shares, state.screened))

@@ -56,8 +56,8 @@ class Quality:
 
 
 def quality(engine, slug: str | None, today: date) -> Quality:
-    """The campaign's quality scores (data checks included, as in its outputs), and the latest
-    portal snapshot's when the campaign has none of its own organisation."""
+    """The campaign's quality scores (data checks included, as in its outputs) with its portal
+    organisation's packages; without a campaign or its own snapshot, the latest snapshot's."""
     from ..portal.monitor import snapshot_scores
     from ..store.state import snapshot_of
 
@@ -67,16 +67,11 @@ def quality(engine, slug: str | None, today: date) -> Quality:
         if slug is not None:
             raise
         result = None
+    if result is not None and result.assessment is not None:
+        portal = result.inputs.portal
+        return Quality(result.campaign.slug, result.as_of, portal.snapshot_id, portal.as_of, result.scores)
     found = Quality(result.campaign.slug if result else None, result.as_of if result else None, None, None,
                     list(result.inventory_scores) if result else [])
-    snapshot = result.inputs.portal if result else None
-    if result is not None and result.assessment is not None:
-        found.scores += result.assessment.scores
-        found.snapshot_as_of = snapshot.as_of
-        with transaction(engine) as session:
-            stored = snapshot_of(session, result.campaign.portal_organization)
-        found.snapshot = stored["id"] if stored else None
-        return found
     with transaction(engine) as session:
         stored = snapshot_of(session, None)
     if stored is not None:
@@ -101,7 +96,7 @@ def proposals(engine, slug: str | None, as_of: date | None, exported_at: datetim
 def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
     """Record the decisions of a filled proposals.xlsx (all or none): a Review."""
     from ..proposals import review as sheet
-    from ..store.proposals import decisions_in_force, export_record, record_decisions
+    from ..store.proposals import decisions_of, export_record, record_decisions
 
     review, grids = sheet.open_sheet(Path(file))
     if review.errors:
@@ -117,7 +112,8 @@ def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
         return review
     with transaction(engine) as session:      # all or nothing
         review.recorded = record_decisions(session, review.campaign, review.export_id,
-                                           sheet.changed(review, decisions_in_force(session, review.campaign)),
+                                           sheet.changed(review, {(d["department"], d["item_id"]): d for d in
+                                                                  decisions_of(session, review.campaign)}),
                                            by=by, recorded_at=recorded_at, source_file=review.file,
                                            source_sha256=review.sha256 or "")
     for d in review.decisions:
@@ -127,13 +123,18 @@ def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
 
 def plan(engine, slug: str | None, today: date) -> tuple[str, list]:
     """(campaign name, PlanItem of every approved dataset, judged on the latest snapshot)."""
+    result = open_result(engine, slug, today)
+    return result.campaign.name, _plan_items(engine, result)
+
+
+def _plan_items(engine, result: CampaignResult, portal=None) -> list:
+    """``portal``: the packages to judge on (default: the campaign's latest snapshot)."""
     from ..proposals.plan import plan_items
     from ..store.proposals import decisions_of
 
-    result = open_result(engine, slug, today)
     with transaction(engine) as session:
         decisions = decisions_of(session, result.campaign.slug)
-    return result.campaign.name, plan_items(result.campaign, result.register, decisions, result.inputs.portal)
+    return plan_items(result.campaign, result.register, decisions, portal or result.inputs.portal)
 
 
 def plan_status(engine, today: date) -> list[dict]:
@@ -144,12 +145,11 @@ def plan_status(engine, today: date) -> list[dict]:
         return []
 
 
-def register(engine, slug: str | None = None, today: date | None = None) -> list[dict]:
-    """The city-wide register of the campaign (default: the newest); empty without one."""
+def _newest(engine, today: date) -> CampaignResult | None:
     try:
-        return open_result(engine, slug, today or date.today()).register
+        return open_result(engine, None, today)
     except NoCampaign:
-        return []
+        return None
 
 
 def previous_items(db_url: str | None, slug: str, year: int | None, today: date,
@@ -198,11 +198,16 @@ def monitor(engine, packages: list[dict], source: str, organization: str | None,
     from ..portal import monitor as portal
     from ..reports.quality_outputs import write_monitor_outputs
     from ..store.portal import save_snapshot, snapshot_rows
+    from .result import PortalInput
 
-    result = portal.assess(packages, as_of, source, organization, register(engine, None, as_of))
+    campaign = _newest(engine, as_of)          # read once: its register joins the packages
+    result = portal.assess(packages, as_of, source, organization, campaign.register if campaign else [])
     with transaction(engine) as session:
         snapshot = save_snapshot(session, **portal.snapshot_record(result, taken_at)).id
-    plan = plan_status(engine, as_of)
+    # the plan is judged on the campaign's own organisation: this snapshot when it is that one
+    own = campaign is not None and result.organization == campaign.campaign.portal_organization
+    judged_on = PortalInput(packages, source, result.organization, as_of, True, snapshot) if own else None
+    plan = [i.to_dict() for i in _plan_items(engine, campaign, judged_on)] if campaign else []
     with transaction(engine) as session:
         history = [portal.trend_row(s) for s in snapshot_rows(session, result.organization)]
     paths = write_monitor_outputs(Path(out), result, history, plan) if out else {}

@@ -102,11 +102,6 @@ def export_record(session, export_id, slug: str | None) -> dict | None:
                      for r in export.rows}}
 
 
-def decisions_in_force(session, slug: str) -> dict[tuple[str, str], dict]:
-    return {key: {"decision": d.decision, "comment": d.comment, "responsible": d.responsible, "deadline": d.deadline}
-            for key, d in current_decisions(session, get_campaign(session, slug)).items()}
-
-
 def record_decisions(session, slug: str, export_id: int, decisions: list[dict], *, by: str | None,
                      recorded_at: datetime, source_file: str, source_sha256: str) -> int:
     """Add each decision; the one in force for the same item is superseded (and kept)."""

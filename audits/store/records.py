@@ -14,7 +14,7 @@ class DepartmentRecord:
     name: str
     person: str | None = None
     email: str | None = None
-    mandatory: tuple[str, ...] = ()
+    mandatory: tuple[str, ...] = ()   # Resolution 835 item ids (e.g. oms-10) this body is expected to hold
 
 
 @dataclass(frozen=True)

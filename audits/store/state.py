@@ -11,9 +11,9 @@ from ..findings import FINDING_FIELDS, Finding
 from .data_checks import blocked_items, expectation_shares, split_item_key
 from .models import Campaign, Department, FindingRow, InventoryItem, Submission
 from .portal import latest_snapshot, save_snapshot, snapshot_packages
-from .proposals import current_decisions, decision_history, demand_files, demand_signals, replace_demand, save_export  # noqa: F401
+from .proposals import decision_history, demand_files, demand_signals, save_export
 from .records import CampaignRecord, DepartmentRecord, StoredState, SubmissionRecord
-from .repository import ITEM_COLUMNS, get_campaign, replace_coverage  # noqa: F401  (one door for a run's writes)
+from .repository import ITEM_COLUMNS, get_campaign
 
 BATCH = 2000
 DATE_COLUMNS = {"last_updated", "current_as_of"}
@@ -36,10 +36,10 @@ def read_state(session, slug: str | None = None, *, portal: bool = True,
         fill_contents(session, subs, {s.id for s in subs if s.id in ids and s.is_current
                                       and (s.department, s.sha256) not in contents_except})
     state = StoredState(campaign_record(campaign), subs, stored_cross(session, campaign))
-    state.decisions = {f"{d.department}/{d.item_id}": decision_dict(d)
-                       for d in current_decisions(session, campaign).values()}
+    history = decision_history(session, campaign)
+    state.decisions = {f"{d.department}/{d.item_id}": decision_dict(d) for d in history if d.superseded_by is None}
     state.history = [{**decision_dict(d), "department": d.department, "item_id": d.item_id, "title": d.title,
-                      "in_force": d.superseded_by is None} for d in decision_history(session, campaign)]
+                      "in_force": d.superseded_by is None} for d in history]
     state.data_check_shares = expectation_shares(session, campaign.id)
     state.screened = {split_item_key(k): reason for k, reason in blocked_items(session, campaign.id).items()}
     state.demand_files = [{"kind": f.kind, "file": f.file, "signals": f.signals, "errors": f.errors,
@@ -120,8 +120,7 @@ def snapshot_of(session, organization: str | None) -> dict | None:
         return None
     packages = snapshot_packages(session, snapshot)
     return {"id": snapshot.id, "packages": [p.raw for p in packages], "owners": [p.department for p in packages],
-            "source": snapshot.source, "organization": snapshot.organization, "as_of": snapshot.as_of,
-            "fingerprint": snapshot.fingerprint}
+            "source": snapshot.source, "organization": snapshot.organization, "as_of": snapshot.as_of}
 
 
 def _signal(s) -> dict:

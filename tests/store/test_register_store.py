@@ -51,7 +51,7 @@ def test_run_stores_statuses_and_register(db_url, campaign):
     summary = status(engine)
     states = {d["code"]: (d["status"], d["items"], d["errors"], d["register_items"]) for d in summary["departments"]}
     assert states == {"fin": ("invalid", 2, 1, 0), "osv": ("missing", 0, 0, 0), "ukt": ("accepted", 3, 0, 3)}
-    rows = verbs.register(engine, "test-2020")
+    rows = verbs.open_result(engine, "test-2020", AS_OF).register
     assert [(r["department_code"], r["row"], r["id"]) for r in rows] == [("ukt", 5, "ds-001"), ("ukt", 6, "ds-002"),
                                                                          ("ukt", 7, "ds-003")]
     assert rows[0]["last_updated"] == "2020-03-01"
