@@ -1,8 +1,9 @@
 """Benchmark: `odaudit data validate` against `frictionless validate` on one generated file.
 
-A 1,000,000-row, 8-column CSV shaped like the EV-charging dataset (schemas/datasets/ev-charging)
-with about 0.1 % planted errors (type, range, pattern-free enum-free required, duplicates,
-missing and extra cells, blank rows). Both tools run as separate processes, one after the
+A 1,000,000-row, 5-column CSV in the national EV-charging structure (schemas/datasets/ev-charging:
+uid, ownerName, ownerId, ownerTelephone, ownerEmail) with about 0.1 % planted errors (patterns,
+required, duplicates, missing and extra cells, blank rows). Until issue 12 the file had our own
+8-column shape (with numbers); figures from before that are not comparable. Both tools run as separate processes, one after the
 other, on the same file; each one's wall time, rows per second and peak memory (ru_maxrss
 of that process alone, via wait4) are printed with its finding count.
 
@@ -24,39 +25,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SCHEMA = ROOT / "schemas" / "datasets" / "ev-charging"
-HEADER = "id,address,lat,lon,operator,connectors,power_kw,ports"
+HEADER = "uid,ownerName,ownerId,ownerTelephone,ownerEmail"
 
 
 def generate(path: Path, rows: int, seed: int = 7) -> int:
     """Write the file; returns the number of planted errors (rows with a planted problem)."""
     rnd = random.Random(seed)
     planted = 0
-    streets = ["вул. Лесі Українки", "просп. Волі", "вул. Ковельська", "вул. Дубнівська", "просп. Соборності"]
+    owners = [("ТОВ «Тока»", "41234567"), ("ТОВ «Екофактор»", "40123456"), ("КП «Міськсвітло»", "01411082")]
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER + "\n")
         for i in range(1, rows + 1):
-            cells = [f"ev-{i}", f"\"м. Луцьк, {rnd.choice(streets)}, {rnd.randint(1, 200)}\"",
-                     f"{50.70 + rnd.random() * 0.1:.5f}", f"{25.25 + rnd.random() * 0.15:.5f}",
-                     rnd.choice(["ТОВ «Тока»", "ТОВ «Ecofactor»", "ТОВ «Yasno E-mobility»"]),
-                     rnd.choice(["Type 2", "Type 2; CCS", "CHAdeMO; CCS"]),
-                     str(rnd.choice([7, 11, 22, 50, 120, 150])), str(rnd.randint(1, 4))]
+            name, code = rnd.choice(owners)
+            cells = [f"ev-{i}", name, code, f"+380{rnd.randint(100000000, 999999999)}",
+                     f"station{rnd.randint(1, 999)}@charge.example.org"]
             if rnd.random() < 0.001:
                 planted += 1
                 kind = rnd.randrange(7)
                 if kind == 0:
-                    cells[2] = cells[2].replace(".", ",")          # type-error
+                    cells[2] = cells[2][1:]                        # pattern: 7 digits
                 elif kind == 1:
-                    cells[6] = "900"                               # maximum
+                    cells[3] = "050 123 45 67"                     # pattern: not +380…
                 elif kind == 2:
-                    cells[4] = ""                                  # required
+                    cells[1] = ""                                  # required
                 elif kind == 3:
                     cells[0] = "ev-1"                              # unique + primary key
                 elif kind == 4:
-                    cells = cells[:6]                              # missing cells
+                    cells = cells[:3]                              # missing cells
                 elif kind == 5:
                     cells = cells + ["зайве"]                      # extra cell
                 else:
-                    cells = [""] * 8                               # blank row
+                    cells = [""] * 5                               # blank row
             fh.write(",".join(cells) + "\n")
     return planted
 

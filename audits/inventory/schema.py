@@ -42,7 +42,8 @@ class InventorySchema:
         return self.field(name).get("title", name)
 
     def example(self, name: str) -> str:
-        return str(self.field(name).get("example", ""))
+        field = self.field(name)
+        return str(field.get("example", field.get("x-example", "")))
 
     def header_index(self) -> dict[str, str]:
         """Folded header text → field name, for names, titles and header aliases."""

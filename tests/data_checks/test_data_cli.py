@@ -29,7 +29,7 @@ def test_validate_invalid_file_exits_1_with_findings():
     assert report["valid"] is False
     assert all(set(f) == KEYS for f in report["findings"])
     assert report["findings"][0] == {"row": 2, "field": "lon", "code": "type-error", "severity": "error",
-                                     "message": "Рядок 2, поле «Довгота»: «25,3253» — це не число. "
+                                     "message": "Рядок 2, поле «Географічна довгота»: «25,3253» — це не число. "
                                                 "Приклад правильного значення: «12.5»."}
 
 

@@ -47,9 +47,9 @@ def test_invalid_transport_stops_exactly():
     schema = load_schema("transport-stops")
     report = validate_file(schema.path.parent / "invalid.csv", schema)
     assert report.keys() == [
-        (2, "lon", "type-error"), (2, "transport", "constraint-error"),
-        (3, "name", "constraint-error"), (3, "lat", "type-error"), (3, "shelter", "type-error"),
-        (3, "id", "unique-error"), (3, None, "primary-key"),
+        (2, "lon", "type-error"), (2, "atuCode", "constraint-error"),
+        (3, "stopName", "constraint-error"), (3, "lat", "type-error"),
+        (3, "stopId", "unique-error"), (3, None, "primary-key"),
     ]
     assert report.findings[0].message == (
-        "Рядок 2, поле «Довгота»: «25,3253» — це не число. Приклад правильного значення: «12.5».")
+        "Рядок 2, поле «Географічна довгота»: «25,3253» — це не число. Приклад правильного значення: «12.5».")

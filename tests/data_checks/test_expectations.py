@@ -19,18 +19,18 @@ AS_OF = date(2020, 6, 1)
 def test_suite_derived_from_the_schema_and_the_content_rules():
     specs = build_specs(load_schema("leased-property"), AS_OF, previous_rows=10)
     described = {(s.expectation, s.field, s.origin) for s in specs}
-    assert ("ExpectColumnValuesToBeUnique", "id", "schema") in described
-    assert ("ExpectColumnValuesToMatchRegex", "id", "schema") in described         # pattern
-    assert ("ExpectColumnValuesToMatchRegex", "area", "schema") in described       # type number
-    assert ("ExpectColumnValueLengthsToBeBetween", "tenant", "schema") in described
-    assert ("ExpectColumnValuesToNotBeNull", "purpose", "content") in described    # share of empty cells
+    assert ("ExpectColumnValuesToBeUnique", "paymentId", "schema") in described
+    assert ("ExpectColumnValuesToMatchRegex", "paymentId", "schema") in described          # pattern
+    assert ("ExpectColumnValuesToMatchRegex", "valueAmount", "schema") in described        # type number
+    assert ("ExpectColumnValueLengthsToBeBetween", "contractUserName", "schema") in described
+    assert ("ExpectColumnValuesToNotBeNull", "contractCustodianName", "content") in described  # share of empty cells
     assert ("ExpectTableRowCountToBeBetween", None, "content") in described
-    dates = {s.field: s.kwargs for s in specs if s.field in ("contract_date", "contract_end") and s.typed}
-    assert dates["contract_date"] == {"column": "contract_date", "min_value": day_number(date(1991, 8, 24)),
-                                      "max_value": day_number(AS_OF)}
-    assert "max_value" not in dates["contract_end"]                                 # a contract may end in the future
+    dates = {s.field: s.kwargs for s in specs if s.field in ("contractDateSigned", "paymentEndDate") and s.typed}
+    assert dates["contractDateSigned"] == {"column": "contractDateSigned", "min_value": day_number(date(1991, 8, 24)),
+                                           "max_value": day_number(AS_OF)}
+    assert "max_value" not in dates["paymentEndDate"]                               # a payment may fall due later
     # a schema minimum of 0 and "amounts not negative" are one expectation, not two
-    assert sum(1 for s in specs if s.field == "rent_month" and s.expectation == "ExpectColumnValuesToBeBetween") == 1
+    assert sum(1 for s in specs if s.field == "valueAmount" and s.expectation == "ExpectColumnValuesToBeBetween") == 1
 
 
 def test_run_on_the_every_error_file_with_data_docs(tmp_path):
@@ -39,7 +39,7 @@ def test_run_on_the_every_error_file_with_data_docs(tmp_path):
     failed = {(f.field, f.value) for f in report.findings}
     assert ("lat", "content") in failed and ("lon", "content") in failed           # outside the Lutsk community
     assert (None, "content") in failed                                            # 12 rows after 40
-    assert ("transport", "schema") in failed
+    assert ("atuCode", "schema") in failed
     assert all(f.severity == "warning" and f.code == "gx-expectation-failed" for f in report.findings)
     lat = next(f for f in report.findings if f.field == "lat" and f.value == "content")
     assert lat.message == "Поле «lat»: широта в межах громади — не виконано (2 із 12 рядків; рядки 12, 13)."

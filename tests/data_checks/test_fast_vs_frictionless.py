@@ -18,17 +18,16 @@ STOPS = load_schema("transport-stops")
 EVERY_KIND = [
     (3, "lat", "type-error"),                      # 50.75x
     (4, "lon", "constraint-error"),                # 55.1 > maximum 41
-    (5, "lon", "constraint-error"), (5, "transport", "constraint-error"),   # required, and the cells are missing
-    (5, "lon", "missing-cell"), (5, "transport", "missing-cell"), (5, "shelter", "missing-cell"),
-    (5, "routes", "missing-cell"),
+    (5, "lon", "constraint-error"),                # required, and the cell is missing
+    (5, "lon", "missing-cell"), (5, "atuCode", "missing-cell"),
     (6, None, "extra-cell"), (6, None, "extra-cell"),
-    (7, "id", "unique-error"), (7, None, "primary-key"),          # st-1 again
+    (7, "stopId", "unique-error"), (7, None, "primary-key"),      # st-1 again
     (8, None, "blank-row"), (8, None, "primary-key"),            # an empty line
     (9, None, "blank-row"), (9, None, "primary-key"),            # ,,,,,,
-    (10, "name", "constraint-error"), (10, "transport", "constraint-error"), (10, "shelter", "type-error"),
-    (11, "lat", "type-error"),                     # 2023-02-30 is no number; the next cell spans two lines
+    (10, "stopName", "constraint-error"), (10, "atuCode", "constraint-error"),   # empty name; UA123 is no КАТОТТГ code
+    (11, "lat", "type-error"),                     # 2023-02-30 is no number; the cell before spans two lines
     (12, "lat", "constraint-error"),               # 53.0000000000000000001: over 53 only as a decimal
-    (13, "lat", "constraint-error"), (13, "shelter", "type-error"),          # 1e1 < 44; TRUE is not так/ні
+    (13, "lat", "constraint-error"),               # 1e1 < 44
 ]
 
 
@@ -56,7 +55,7 @@ def test_block_size_changes_nothing(block_bytes):
 def test_windows_1251_with_semicolons():
     fast = validate_file(DATA / "stops-cp1251-semicolon.csv", STOPS, "fast")
     reference = validate_file(DATA / "stops-cp1251-semicolon.csv", STOPS, "frictionless")
-    assert fast.keys() == reference.keys() == [(3, "lat", "type-error"), (3, "id", "unique-error"),
+    assert fast.keys() == reference.keys() == [(3, "lat", "type-error"), (3, "stopId", "unique-error"),
                                                (3, None, "primary-key")]
     assert "«50,75»" in fast.findings[0].message
 
@@ -64,13 +63,13 @@ def test_windows_1251_with_semicolons():
 def test_xlsx_goes_to_frictionless_with_the_reason():
     report = validate_file(DATA / "stops-two-errors.xlsx", STOPS)
     assert report.engine == "frictionless" and "frictionless" in report.fallback
-    assert report.keys() == [(3, "lat", "type-error"), (3, "transport", "constraint-error"),
-                             (3, "id", "unique-error"), (3, None, "primary-key")]
+    assert report.keys() == [(3, "lat", "type-error"), (3, "atuCode", "constraint-error"),
+                             (3, "stopId", "unique-error"), (3, None, "primary-key")]
 
 
 def test_a_header_unlike_the_schema_goes_to_frictionless(tmp_path):
     path = tmp_path / "stops-renamed-column.csv"
-    text = (STOPS.path.parent / "valid.csv").read_text(encoding="utf-8").replace("routes", "маршрути", 1)
+    text = (STOPS.path.parent / "valid.csv").read_text(encoding="utf-8").replace("stopDesc", "маршрути", 1)
     path.write_text(text, encoding="utf-8")
     report = validate_file(path, STOPS)
     assert report.engine == "frictionless" and "header" in report.fallback
@@ -79,14 +78,13 @@ def test_a_header_unlike_the_schema_goes_to_frictionless(tmp_path):
 
 def test_ragged_row_after_a_line_break_goes_to_frictionless(tmp_path):
     path = tmp_path / "break-then-ragged.csv"
-    path.write_text("id,name,lat,lon,transport,shelter,routes\n"
-                    'st-1,"два\nрядки",50.7,25.3,автобус,так,1\n'
-                    "st-2,Вокзал,50.7\n", encoding="utf-8")
+    path.write_text("stopId,stopCode,stopName,stopDesc,lat,lon,atuCode\n"
+                    'st-1,1,"два\nрядки",,50.7,25.3,UA32060110010087428\n'
+                    "st-2,2,Вокзал,,50.7\n", encoding="utf-8")
     report = validate_file(path, STOPS)
     assert report.engine == "frictionless" and "line break" in report.fallback
-    assert report.keys() == [(3, "lon", "constraint-error"), (3, "transport", "constraint-error"),
-                             (3, "lon", "missing-cell"), (3, "transport", "missing-cell"),
-                             (3, "shelter", "missing-cell"), (3, "routes", "missing-cell")]
+    assert report.keys() == [(3, "lon", "constraint-error"), (3, "lon", "missing-cell"),
+                             (3, "atuCode", "missing-cell")]
 
 
 def test_unreadable_file_is_a_source_error_finding(tmp_path):

@@ -55,8 +55,9 @@ def test_flow_checks_local_and_remote_files_with_retries(prefect_harness, httpse
         assert list(blocked_items(session, campaign_id)) == ["mist:mist-007"]
 
     # the next version of the stops file has 1 row where the last had 2: not yet a collapse (≥ 50 %)
-    (folder / "data" / "stops.csv").write_text("id,name,lat,lon,transport,shelter,routes\n"
-                                               "st-0001,Театральний майдан,50.7394,25.3253,тролейбус,так,2\n",
+    (folder / "data" / "stops.csv").write_text("stopId,stopCode,stopName,stopDesc,lat,lon,atuCode\n"
+                                               "st-0001,101,Театральний майдан,,50.7394,25.3253,"
+                                               "UA32060110010087428\n",
                                                encoding="utf-8")
     (folder / "data-files.yaml").write_text(
         "files:\n  - {item: 'trans:trans-001', schema: transport-stops, file: data/stops.csv}\n", encoding="utf-8")
