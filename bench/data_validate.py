@@ -3,9 +3,9 @@
 A 1,000,000-row, 5-column CSV in the national EV-charging structure (schemas/datasets/ev-charging:
 uid, ownerName, ownerId, ownerTelephone, ownerEmail) with about 0.1 % planted errors (patterns,
 required, duplicates, missing and extra cells, blank rows). Until issue 12 the file had our own
-8-column shape (with numbers); figures from before that are not comparable. Both tools run as separate processes, one after the
-other, on the same file; each one's wall time, rows per second and peak memory (ru_maxrss
-of that process alone, via wait4) are printed with its finding count.
+8-column shape (with numbers); figures from before that are not comparable. Both tools run as
+separate processes, one after the other, on the same file; each one's wall time, rows per second
+and peak memory (ru_maxrss of that process alone, via wait4) are printed with its finding count.
 
     .venv/bin/python bench/data_validate.py [--rows 1000000] [--keep]
 

@@ -56,7 +56,7 @@ def test_flow_checks_local_and_remote_files_with_retries(prefect_harness, httpse
 
     # the next version of the stops file has 1 row where the last had 2: not yet a collapse (≥ 50 %)
     (folder / "data" / "stops.csv").write_text("stopId,stopCode,stopName,stopDesc,lat,lon,atuCode\n"
-                                               "st-0001,101,Театральний майдан,,50.7394,25.3253,"
+                                               "st-0001,101,Театральний майдан,Маршрут 2,50.7394,25.3253,"
                                                "UA32060110010087428\n",
                                                encoding="utf-8")
     (folder / "data-files.yaml").write_text(
