@@ -175,7 +175,8 @@ def changed_after(package: dict, as_of: date) -> Finding | None:
     shown = "; ".join(f"{what} — {d:%d.%m.%Y}" for what, d in later[:5]) + (" …" if len(later) > 5 else "")
     title = str(package.get("title") or package.get("name") or "")[:200]
     params = dict(title=title, package=_pid(package)[:100], as_of=as_of.strftime("%d.%m.%Y"), dates=shown)
-    return Finding.of("changed-after-audit-date", params, field="last_update", value=max(d for _, d in later).isoformat())
+    latest = max(d for _, d in later).isoformat()
+    return Finding.of("changed-after-audit-date", params, field="last_update", value=latest)
 
 
 def snapshot_scores(packages: list[tuple[dict, str | None]], as_of: date) -> list[QualityScore]:
