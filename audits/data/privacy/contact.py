@@ -7,7 +7,7 @@ Which columns: the fields a dataset schema marks ``x-contact-point: person|email
 name, title and ``x-header-aliases``) when the file's schema is known; and, always, the
 headers known to be contact points: our inventory's ``responsible_person`` and
 ``responsible_email`` (read from schemas/inventory.schema.yaml) and the national register's
-``contactPointFn`` / ``contactPointHasEmail``. An alias that names only a medium («E-mail»)
+``contactPointFn`` / ``contactPointHasEmail`` (and any dataset schema's marked fields). An alias that names only a medium («E-mail»)
 is not enough on its own: in a list of tenants such a column holds the tenants' addresses."""
 from __future__ import annotations
 
@@ -42,11 +42,14 @@ def schema_contact_columns(descriptor: dict | None) -> frozenset[str]:
 def known_contact_columns() -> frozenset[str]:
     """Headers that are a contact point in any file: our inventory's and the national register's."""
     from ...inventory.schema import load_schema
+    from ..schemas import all_schemas
 
     schema = load_schema()
     found = {fold(n) for n in NATIONAL}
     for name in INVENTORY_FIELDS:
         found |= headers_of(schema.field(name))
+    for dataset in all_schemas():              # the national structures' own contact-point fields
+        found |= schema_contact_columns(dataset.descriptor)
     return frozenset(found)
 
 
