@@ -16,6 +16,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from audits.campaign import verbs
+from audits.campaign.config import folder_community
 from audits.data import manifest, remote
 from audits.data.check import check_file
 
@@ -26,10 +27,11 @@ def fetch(url: str, folder: str) -> str:
 
 
 @task(name="check-data-file", cache_policy=NO_CACHE)
-def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_dir: str | None, source: str,
-          previous: int | None = None) -> dict:
+def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_dir: str | None, source: str,  # noqa: PLR0913
+          previous: int | None = None, community=None) -> dict:
     return check_file(Path(path), schema, as_of=as_of, expectations=expectations,
-                      docs_dir=Path(docs_dir) if docs_dir else None, source=source, previous_rows=previous)
+                      docs_dir=Path(docs_dir) if docs_dir else None, source=source, previous_rows=previous,
+                      community=community)
 
 
 @task(name="read-previous-rows", cache_policy=NO_CACHE)
@@ -53,9 +55,13 @@ def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str
 
 
 @flow(name="data-checks", log_prints=False)
-def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = None, expectations: bool = True,
-                     db_url: str | None = None, campaign: str | None = None, retry_delay_seconds: float = 5.0) -> dict:
+def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = None, expectations: bool = True,  # noqa: PLR0913
+                     db_url: str | None = None, campaign: str | None = None, retry_delay_seconds: float = 5.0,
+                     community=None) -> dict:
+    """``community``: the coordinates' box (audits.data.community.Community); default: the
+    folder's campaign.yaml ``community``, else Ukraine's box."""
     as_of = as_of or date.today()
+    community = community or folder_community(Path(folder))
     out_dir = Path(out) if out else Path(folder) / "out"
     jobs = manifest.jobs(Path(folder))
     downloads = out_dir / "downloads"
@@ -66,7 +72,7 @@ def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = N
         local = fetcher.submit(job.ref, str(downloads)) if remote.is_remote(job.ref) else job.ref
         futures.append((job, check.submit(local, job.schema, as_of, expectations,
                                           str(out_dir / "data-docs") if expectations else None, job.ref,
-                                          previous.get(job.item) if job.item else None)))
+                                          previous.get(job.item) if job.item else None, community)))
     results, failed = [], []
     for job, future in futures:
         try:

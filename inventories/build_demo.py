@@ -259,6 +259,10 @@ def campaign_yaml() -> dict:
                     "phone": "+380 332 77 79 00"},
         # The council's packages on data.gov.ua, as saved by inventories/build_portal_demo.py.
         "portal": {"organization": "lutska-miska-rada", "snapshot": "portal/package_search.json"},
+        # Where the data files' coordinates must be: the Lutsk city territorial community (since
+        # 2020: the city and its villages), with a margin of about 2 km.
+        "community": {"name": "Луцька міська територіальна громада",
+                      "bbox": {"lat_min": 50.60, "lat_max": 50.88, "lon_min": 25.10, "lon_max": 25.56}},
         # What residents asked for, as written by inventories/build_demand_demo.py.
         "demand": [{"kind": "econsult", "file": "demand/e-consultations.csv"},
                    {"kind": "info_request", "file": "demand/info-requests.csv"},

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..catalogue.catalogue import load_catalogue
+from ..data.community import Community, CommunityError, community_of
 from ..store.records import DepartmentRecord
 
 CONFIG_NAME = "campaign.yaml"
@@ -38,6 +39,7 @@ class CampaignConfig:
     portal_organization: str | None = None   # the council's organisation on data.gov.ua
     portal_snapshot: Path | None = None      # a saved package_search response, read offline at each run
     demand: tuple[tuple[str, Path], ...] = ()   # (kind, file) of each demand signal file
+    community: Community | None = None       # name and bounding box: where the data's coordinates must be
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
@@ -68,7 +70,23 @@ def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
         city=raw.get("city"), year=raw.get("year"), deadline=_date(raw.get("deadline"), "deadline", path),
         as_of=_date(raw.get("as_of"), "as_of", path), contact=raw.get("contact") or {},
         departments=departments, demand=_demand(raw.get("demand"), directory, path),
-        **_portal(raw.get("portal"), directory, path))
+        community=_community(raw.get("community"), path), **_portal(raw.get("portal"), directory, path))
+
+
+def folder_community(folder: Path) -> Community | None:
+    """The community of the campaign whose folder this is (its campaign.yaml), else None."""
+    folder = Path(folder)
+    return load_campaign(folder).community if (folder / CONFIG_NAME).is_file() else None
+
+
+def _community(raw, path: Path) -> Community | None:
+    """``community: {name: NAME, bbox: {lat_min, lat_max, lon_min, lon_max}}``, optional."""
+    if raw is None:
+        return None
+    try:
+        return community_of(raw, f"{path}: community")
+    except CommunityError as exc:
+        raise CampaignConfigError(str(exc)) from None
 
 
 def _portal(raw, directory: Path, path: Path) -> dict:

@@ -191,17 +191,23 @@ class MonitorRun:
         return t["late"] + t["unknown"] + len(self.result.not_on_portal)
 
 
-def monitor(engine, packages: list[dict], source: str, organization: str | None, as_of: date,
-            taken_at: datetime, out: Path | None = None) -> MonitorRun:
+def monitor(engine, packages: list[dict], source: str, organization: str | None, as_of: date,  # noqa: PLR0913
+            taken_at: datetime, out: Path | None = None, *, declared: int | None = None,
+            warnings: list | None = None, mixed: bool = False) -> MonitorRun:
     """Score the packages against the newest campaign's register, store the snapshot, judge the
-    publication plan on it and (``out``) write quality.csv/.xlsx/.html and monitor.json."""
+    publication plan on it and (``out``) write quality.csv/.xlsx/.html and monitor.json.
+    ``declared``/``warnings``: what the snapshot file says of itself (audits.portal.monitor);
+    ``mixed``: one organisation of a file holding several: the register joins only the
+    campaign's own organisation."""
     from ..portal import monitor as portal
     from ..reports.quality_outputs import write_monitor_outputs
     from ..store.portal import save_snapshot, snapshot_rows
     from .result import PortalInput
 
     campaign = _newest(engine, as_of)          # read once: its register joins the packages
-    result = portal.assess(packages, as_of, source, organization, campaign.register if campaign else [])
+    joins = campaign is not None and (not mixed or organization == campaign.campaign.portal_organization)
+    result = portal.assess(packages, as_of, source, organization, campaign.register if joins else [],
+                           declared=declared, warnings=warnings)
     with transaction(engine) as session:
         snapshot = save_snapshot(session, **portal.snapshot_record(result, taken_at)).id
     # the plan is judged on the campaign's own organisation: this snapshot when it is that one

@@ -28,6 +28,13 @@ phone numbers, e-mail addresses, IBAN UA, full names with a patronymic.
 Each hit is a finding with a masked sample. Exit 0: nothing found; 1: personal data found (the
 file is blocked from proposals until reviewed); 2: could not run.
 
+The dataset's contact point (the responsible person and their e-mail, required in every
+passport by Resolution 835) is not personal data to remove: a name or e-mail in such a column
+is a note ("notes" in --json), never a block. Contact columns are the fields the --schema marks
+x-contact-point, and always the inventory's «Відповідальна особа» / «Електронна пошта
+відповідальної особи» (and their aliases) and the national register's contactPointFn /
+contactPointHasEmail. A phone, РНОКПП or passport number there still blocks.
+
 Example: odaudit data screen leased-property.csv --json
 """
 
@@ -55,17 +62,32 @@ def validate(
 @app.command("screen", help=SCREEN_HELP)
 def screen(
     file: Path = typer.Argument(..., help="The data file.", exists=True, dir_okay=False),
+    schema: Optional[str] = typer.Option(None, "--schema", help="The file's Table Schema (its contact-point fields)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
+    from ..data.privacy.contact import schema_contact_columns
     from ..data.privacy.screen import screen_file
+    from ..data.schemas import load_schema
 
-    result = screen_file(file)
-    _print(result.to_dict(), as_json, extra=", ".join(f"{k}: {v}" for k, v in result.kinds.items()))
+    with cannot_run(debug):
+        columns = schema_contact_columns(load_schema(schema).descriptor) if schema else None
+    result = screen_file(file, columns)
+    report = result.to_dict()
+    if not as_json:                        # the table shows the notes after the hits
+        report = {**report, "findings": report["findings"] + report["notes"]}
+    _print(report, as_json, extra=", ".join(f"{k}: {v}" for k, v in result.kinds.items()))
     raise typer.Exit(EXIT_FINDINGS if result.findings else EXIT_OK)
 
 
 EXPECT_HELP = """Run the expectation suite of a dataset (Great Expectations, ephemeral, no analytics) on a data file:
 the schema's rules plus content (coordinates in the community, dates, amounts, empty cells, row count).
+A required field whose column is missing from the file is a failed expectation.
+
+--community gives the community's box: "lat_min,lat_max,lon_min,lon_max" (e.g. "50.60,50.88,25.10,25.56"),
+or a YAML file with community: {name: ..., bbox: {lat_min, lat_max, lon_min, lon_max}}, or a campaign
+folder (its campaign.yaml community). Without it coordinates are checked only against Ukraine's box
+(44–53 N, 22–41 E), and the findings say that no community was given.
 
 Failed expectations are warnings; the share met feeds the data_checks quality indicator.
 --docs DIR builds GX Data Docs there (open DIR/index.html). Exit 0: all met; 1: some failed; 2: could not run.
@@ -81,6 +103,8 @@ def expect(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Audit date (YYYY-MM-DD); later dates fail. Default: today."),
     previous_rows: Optional[int] = typer.Option(None, "--previous-rows", help="Rows of the previous version of the file."),
     docs: Optional[Path] = typer.Option(None, "--docs", help="Build GX Data Docs into this folder."),
+    community: Optional[str] = typer.Option(None, "--community", help="The community's box: "
+                                            "'lat_min,lat_max,lon_min,lon_max', a YAML file or a campaign folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
@@ -88,12 +112,31 @@ def expect(
     from ..data.schemas import load_schema
 
     with cannot_run(debug):
-        report = run_suite(file, load_schema(schema), parse_date(as_of) or date.today(), previous_rows, docs)
+        report = run_suite(file, load_schema(schema), parse_date(as_of) or date.today(), previous_rows, docs,
+                           _community(community))
     data = report.to_dict()
     data["valid"] = not report.findings
     _print(data, as_json, extra=f"очікувань виконано {report.met} з {report.total}"
            + (f"; Data Docs: {report.docs}" if report.docs else ""))
     raise typer.Exit(EXIT_OK if not report.findings else EXIT_FINDINGS)
+
+
+def _community(text: str | None):
+    """--community: four numbers, a community YAML file, or a campaign folder; None: Ukraine's box."""
+    if text is None:
+        return None
+    if Path(text).is_dir():
+        from ..campaign.config import load_campaign
+
+        found = load_campaign(Path(text)).community
+        if found is None:
+            from ..data.community import CommunityError
+
+            raise CommunityError(f"{text}/campaign.yaml has no 'community: {{name, bbox}}'")
+        return found
+    from ..data.community import parse_community
+
+    return parse_community(text)
 
 
 def _print(report: dict, as_json: bool, extra: str = "") -> None:

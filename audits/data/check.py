@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..inventory.source import sha256_of
+from .privacy.contact import schema_contact_columns
 from .privacy.screen import kind_counts, screen_file
 from .schemas import DatasetSchema, all_schemas, load_schema
 from .sniff import sniff
@@ -28,7 +29,8 @@ def guess_schema(path: Path) -> DatasetSchema | None:
 
 def check_file(path: Path, schema: str | DatasetSchema | None = None, *, as_of: date,
                expectations: bool = True, docs_dir: Path | None = None, previous_rows: int | None = None,
-               source: str | None = None) -> dict:
+               source: str | None = None, community=None) -> dict:
+    """``community``: audits.data.community.Community (the campaign's) for the coordinates' box."""
     path = Path(path)
     chosen = load_schema(schema) if isinstance(schema, str) else schema or guess_schema(path)
     result = {"source": source or str(path), "file": path.name, "sha256": sha256_of(path),
@@ -40,16 +42,16 @@ def check_file(path: Path, schema: str | DatasetSchema | None = None, *, as_of: 
         report = validate_file(path, chosen)
         result.update(rows=report.rows, valid=report.valid, engine=report.engine, fallback=report.fallback)
         findings += report.findings
-    screen = screen_file(path)
+    screen = screen_file(path, schema_contact_columns(chosen.descriptor if chosen else None))
     result.setdefault("rows", screen.rows)
     result.setdefault("valid", None)
     result.update(privacy_hits=len(screen.findings), privacy_kinds=kind_counts(screen.findings), blocked=screen.blocked)
-    findings += screen.findings
+    findings += screen.findings + screen.notes
     result["expectations_share"] = None
     if chosen and expectations:
         from .gx_run import run_suite
 
-        gx = run_suite(path, chosen, as_of, previous_rows, docs_dir)
+        gx = run_suite(path, chosen, as_of, previous_rows, docs_dir, community)
         result.update(expectations_share=round(gx.share, 4), expectations=gx.total,
                       docs=str(gx.docs) if gx.docs else None)
         findings += gx.findings

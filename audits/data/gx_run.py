@@ -85,18 +85,34 @@ def _csv_frame(path: Path, schema: DatasetSchema):
     return frame
 
 
-def run_suite(path: Path, schema: DatasetSchema, as_of: date, previous_rows: int | None = None,
-              docs_dir: Path | None = None) -> GxReport:
+def run_suite(path: Path, schema: DatasetSchema, as_of: date, previous_rows: int | None = None,  # noqa: PLR0913
+              docs_dir: Path | None = None, community=None) -> GxReport:
+    """``community``: audits.data.community.Community whose box the coordinates must be in."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     started = time.perf_counter()
     text, typed = read_frame(path, schema)
-    specs = [s for s in build_specs(schema, as_of, previous_rows) if s.field is None or s.field in text]
+    every = build_specs(schema, as_of, previous_rows, community=community)
+    specs = [s for s in every if s.field is None or s.field in text]
+    absent = [s for s in every if s.field is not None and s.field not in text and _requires(s)]
     results = _validate(schema.name, text, typed, specs, docs_dir)
-    findings = [_finding(spec, result, Path(path).name, len(text)) for spec, result in zip(specs, results)
-                if not result["success"]]
+    findings = [_missing(spec, schema, Path(path).name) for spec in absent]
+    findings += [_finding(spec, result, Path(path).name, len(text)) for spec, result in zip(specs, results)
+                 if not result["success"]]
     met = sum(1 for r in results if r["success"])
-    return GxReport(str(path), len(text), met, len(specs), findings, docs_dir / "index.html" if docs_dir else None,
-                    time.perf_counter() - started)
+    return GxReport(str(path), len(text), met, len(specs) + len(absent), findings,
+                    docs_dir / "index.html" if docs_dir else None, time.perf_counter() - started)
+
+
+def _requires(spec: Spec) -> bool:
+    """The schema's "filled in every row": a column it is about must be in the file."""
+    return spec.origin == "schema" and spec.expectation == "ExpectColumnValuesToNotBeNull"
+
+
+def _missing(spec: Spec, schema: DatasetSchema, file: str) -> Finding:
+    """A required field whose column is not in the file: its expectation failed, not skipped."""
+    column = schema.title_of(spec.field)
+    params = dict(column=column, expectation_uk=spec.meaning, detail=f"колонки «{column}» ({spec.field}) у файлі немає")
+    return Finding.of("gx-expectation-failed", params, file=file, column=column, field=spec.field, value=spec.origin)
 
 
 def _validate(name: str, text, typed, specs: list[Spec], docs_dir: Path | None) -> list[dict]:

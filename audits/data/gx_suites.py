@@ -16,9 +16,11 @@ from pathlib import Path
 from ..config_files import config_path, load_yaml
 from ..messages import TYPE_UK
 from ..paths import config_file
+from .community import UKRAINE, Community, community_of
 from .schemas import DatasetSchema
 
 CONFIG_PATH = config_file("data_checks")   # the bundled one; ODAUDIT_DATA_CHECKS_CONFIG points elsewhere
+COORDINATE_MEANINGS = ("широта ", "довгота ")     # a box's meaning says where: kept when merged
 TYPE_REGEX = {
     "integer": r"^\s*[+-]?\d+\s*$",
     "number": r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$",
@@ -38,7 +40,7 @@ class Spec:
 
 @dataclass(frozen=True)
 class ContentConfig:
-    bbox: dict
+    bbox: dict                    # the country's box: coordinates are checked against it without a community
     lat_names: frozenset
     lon_names: frozenset
     earliest: date
@@ -47,6 +49,7 @@ class ContentConfig:
     max_empty_share: float
     max_row_drop: float
     raw: dict = field(default_factory=dict, compare=False)
+    community: Community | None = None     # an old config's own community block: the default one
 
 
 @cache
@@ -63,18 +66,24 @@ def load_content_config(path: Path | None = None) -> ContentConfig:
 def _load(path: Path) -> ContentConfig:
     raw = load_yaml(path)
     lower = lambda names: frozenset(str(n).casefold() for n in names)  # noqa: E731
-    return ContentConfig(raw["community"]["bbox"], lower(raw["coordinates"]["lat"]), lower(raw["coordinates"]["lon"]),
-                         raw["dates"]["earliest"], lower(raw["dates"].get("future_allowed", [])), bool(raw["amounts_not_negative"]), float(raw["max_empty_share"]),
-                         float(raw["max_row_drop"]), raw)
+    country = (raw.get("country") or {}).get("bbox") or UKRAINE.bbox
+    community = community_of(raw["community"], f"{path}: community") if raw.get("community") else None
+    return ContentConfig(country, lower(raw["coordinates"]["lat"]), lower(raw["coordinates"]["lon"]),
+                         raw["dates"]["earliest"], lower(raw["dates"].get("future_allowed", [])),
+                         bool(raw["amounts_not_negative"]), float(raw["max_empty_share"]),
+                         float(raw["max_row_drop"]), raw, community)
 
 
 def build_specs(schema: DatasetSchema, as_of: date, previous_rows: int | None = None,
-                config: ContentConfig | None = None) -> list[Spec]:
+                config: ContentConfig | None = None, community: Community | None = None) -> list[Spec]:
+    """``community``: whose box the coordinates must be in (the campaign's, ``--community``);
+    without one, the config's own community if it has one, else the country's box."""
     config = config or load_content_config()
+    community = community or config.community or Community(None, config.bbox)
     specs: list[Spec] = []
     for f in schema.fields:
         specs.extend(_schema_specs(f))
-        specs.extend(_content_specs(f, as_of, config))
+        specs.extend(_content_specs(f, as_of, config, community))
     specs = _without_repeats(specs)
     if previous_rows:
         floor = math.ceil(previous_rows * (1 - config.max_row_drop))
@@ -84,16 +93,28 @@ def build_specs(schema: DatasetSchema, as_of: date, previous_rows: int | None = 
 
 
 def _without_repeats(specs: list[Spec]) -> list[Spec]:
-    """GX keeps one of two identical expectations (a schema minimum 0 and "not negative")."""
-    seen, out = set(), []
+    """GX keeps one of two identical expectations (a schema minimum 0 and "not negative"); the
+    kept one says both meanings when they differ (the schema's range and "within Ukraine, no
+    community given")."""
+    seen: dict[tuple, int] = {}
+    out: list[Spec] = []
     for spec in specs:
         spec = Spec(spec.expectation, {k: v for k, v in spec.kwargs.items() if v is not None}, spec.meaning,
                     spec.origin, spec.field, spec.typed)
-        key = (spec.expectation, spec.typed, repr(sorted(spec.kwargs.items())))
+        key = (spec.expectation, spec.typed, repr(sorted((k, _same_number(v)) for k, v in spec.kwargs.items())))
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(spec)
+        elif spec.origin == "content" and spec.meaning.startswith(COORDINATE_MEANINGS):
+            kept = out[seen[key]]
+            out[seen[key]] = Spec(kept.expectation, kept.kwargs, f"{kept.meaning}, {spec.meaning}", kept.origin,
+                                  kept.field, kept.typed)
     return out
+
+
+def _same_number(value):
+    """44 and 44.0 are one bound to GX (a schema's maximum and the country's box)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 def _schema_specs(f: dict) -> list[Spec]:
@@ -123,15 +144,15 @@ def _schema_specs(f: dict) -> list[Spec]:
     return out
 
 
-def _content_specs(f: dict, as_of: date, config: ContentConfig) -> list[Spec]:
+def _content_specs(f: dict, as_of: date, config: ContentConfig, community: Community) -> list[Spec]:
     name, ftype, cons = f["name"], f.get("type", "string"), f.get("constraints", {})
-    key, box, out = name.casefold(), config.bbox, []
+    key, box, out = name.casefold(), community.bbox, []
     if key in config.lat_names:
         out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": box["lat_min"], "max_value": box["lat_max"]},
-                        "широта в межах громади", "content", name, typed=True))
+                        f"широта {community.where}", "content", name, typed=True))
     elif key in config.lon_names:
         out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": box["lon_min"], "max_value": box["lon_max"]},
-                        "довгота в межах громади", "content", name, typed=True))
+                        f"довгота {community.where}", "content", name, typed=True))
     elif ftype in ("integer", "number") and config.amounts_not_negative:
         out.append(Spec("ExpectColumnValuesToBeBetween", {"column": name, "min_value": 0},
                         "не від'ємне", "content", name, typed=True))

@@ -46,7 +46,9 @@ def write_monitor_outputs(out: Path, result, history: list[dict] | None = None,
     paths = write_quality_files(out, result.scores)
     html = environment().get_template("quality.html").render(
         title=f"Моніторинг порталу: {result.organization or result.source}",
-        subtitle=f"Джерело: {result.source}; станом на {result.as_of.isoformat()}.",
+        subtitle=f"Джерело: {result.source}; станом на {result.as_of.isoformat()}"
+                 + ("; знімок неповний: показники лише наборів у файлі." if result.partial else "."),
+        warnings=[f.message for f in result.warnings],
         not_on_portal=[f.to_dict() for f in result.not_on_portal], q=quality_context(result.scores),
         history=history or [], plan=plan or [])
     (out / "quality.html").write_text(html, encoding="utf-8")

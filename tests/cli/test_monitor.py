@@ -169,3 +169,46 @@ def test_campaign_outputs_carry_quality_of_register_and_portal(tmp_path):
     assert parser.rows["quality-departments"] == ["eco", "kult", "mizh", "osv", "soc", "trans", "ukt", "zhkg", "—"]
     with open(paths["coverage.csv"], encoding="utf-8-sig") as fh:
         assert {r["portal_checked"] for r in csv.DictReader(fh)} == {"так"}
+
+
+PORTAL_DATA = DEMO.parents[1] / "tests" / "data" / "portal"
+
+
+def test_monitor_from_a_partial_search_answer_says_so(tmp_path):
+    saved = PORTAL_DATA / "partial-package-search.json"
+    db = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    text = odaudit("monitor", "--from-file", saved, "--as-of", "2020-06-01", "--db", db)
+    assert text.returncode == 1, text.stderr
+    shown = " ".join(text.stdout.split())
+    assert "УВАГА: Знімок «partial-package-search.json» неповний: портал повідомляє про 13786 наборів" in shown
+    assert "наборів 2 (неповний знімок)" in shown
+    out = json.loads(odaudit("monitor", "--from-file", saved, "--as-of", "2020-06-01", "--db", db, "--json",
+                             "--out", tmp_path / "out").stdout)
+    assert (out["summary"]["partial"], out["summary"]["declared_packages"]) == (True, 13786)
+    assert [w["code"] for w in out["warnings"]] == ["snapshot-partial"]
+    stored = json.loads((tmp_path / "out" / "monitor.json").read_text(encoding="utf-8"))
+    assert stored["summary"]["partial"] is True
+    assert "знімок неповний" in (tmp_path / "out" / "quality.html").read_text(encoding="utf-8")
+
+
+def test_monitor_scores_a_mixed_file_per_organisation_and_org_filters_it(tmp_path):
+    saved = PORTAL_DATA / "two-organizations.json"
+    db = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    result = odaudit("monitor", "--from-file", saved, "--as-of", "2020-06-01", "--db", db, "--json",
+                     "--out", tmp_path / "out")
+    assert result.returncode == 1, result.stderr           # a package changed after the audit date
+    answers = json.loads(result.stdout)["organizations"]
+    assert [(a["summary"]["organization"], a["summary"]["packages"]) for a in answers] == [
+        ("lutska-miska-rada", 1), ("rivnenska-miska-rada", 2)]
+    assert all(not a["summary"]["partial"] for a in answers)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["lutska-miska-rada", "rivnenska-miska-rada"]
+    assert snapshots(db) == 2                               # one stored snapshot per organisation
+    one = json.loads(odaudit("monitor", "--from-file", saved, "--org", "rivnenska-miska-rada", "--as-of",
+                             "2020-06-01", "--db", db, "--json").stdout)
+    assert one["summary"]["organization"] == "rivnenska-miska-rada" and len(one["packages"]) == 2
+    assert [w["code"] for w in one["warnings"]] == ["changed-after-audit-date"]
+    text = odaudit("monitor", "--from-file", saved, "--as-of", "2020-06-01", "--db", db).stdout
+    assert " ".join(text.split()).count("УВАГА: У знімку «two-organizations.json» набори 2 організацій") == 1
+    assert "змінено пізніше за дату аудиту 01.06.2020" in " ".join(text.split())
+    missing = odaudit("monitor", "--from-file", saved, "--org", "volynska-oda", "--db", db)
+    assert missing.returncode == 2 and "lutska-miska-rada, rivnenska-miska-rada" in missing.stderr

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from ...findings import Finding
-from . import Hit, email, iban, mask, names, passport, phone, rnokpp
+from . import Hit, contact, email, iban, mask, names, passport, phone, rnokpp
 
 DETECTORS = (rnokpp, passport, phone, email, iban, names)
 PREFILTER = r"@|вич|вна|ічна|\d(?:\D{0,3}\d){8}|[А-ЯІЇЄҐ]{2}\s?№?\s?\d{6}"
@@ -26,10 +26,11 @@ class ScreenResult:
     rows: int
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[Finding] = field(default_factory=list)    # contact-point columns: names, e-mails, never a block
 
     @property
     def blocked(self) -> bool:
-        """A file with any hit is kept from proposals until someone reviews it."""
+        """A file with any hit (not a note) is kept from proposals until someone reviews it."""
         return bool(self.findings)
 
     @property
@@ -40,6 +41,8 @@ class ScreenResult:
         return {"file": self.file, "valid": not self.blocked, "rows": self.rows,
                 "findings": [{"row": f.row, "field": f.field, "code": f.code, "kind": kind_of(f),
                               "sample": f.value, "severity": f.severity, "message": f.message} for f in self.findings],
+                "notes": [{"row": f.row, "field": f.field, "code": f.code, "sample": f.value, "severity": f.severity,
+                           "message": f.message} for f in self.notes],
                 "seconds": round(self.seconds, 3), "kinds": self.kinds}
 
 
@@ -66,22 +69,38 @@ def detect(text: str, context: str = "") -> list[Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def screen_file(path: Path) -> ScreenResult:
+def screen_file(path: Path, contact_columns: frozenset[str] | set[str] | None = None) -> ScreenResult:
     """Screen a CSV or XLSX file for personal data; every hit is a finding (row, field, kind,
-    a masked sample). ``result.blocked`` is true when anything was found."""
+    a masked sample). ``result.blocked`` is true when anything was found. A name or e-mail in
+    a contact-point column (``contact_columns``: headers a dataset schema marks, plus those
+    known to be contact points, :mod:`.contact`) is a note instead, one per column."""
     path = Path(path)
+    declared = frozenset(contact.fold(c) for c in contact_columns or ())
     started = time.perf_counter()
     findings: list[Finding] = []
+    held: dict[str, list[Finding]] = {}
     rows = 0
     try:
         for header, columns, row_numbers, new_rows in _blocks(path):
             rows += new_rows
             for name, column in zip(header, columns):
-                findings.extend(_screen_column(path.name, name, column, row_numbers))
+                found = _screen_column(path.name, name, column, row_numbers)
+                if found and contact.is_contact(name, declared):
+                    held.setdefault(name, []).extend(f for f in found if kind_of(f) in contact.KINDS)
+                    found = [f for f in found if kind_of(f) not in contact.KINDS]
+                findings.extend(found)
     except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile) as exc:
         findings.append(Finding.of("source-error", dict(file=path.name, detail=str(exc)[:200]), file=path.name))
     findings.sort(key=lambda f: (f.row or 0, f.field or ""))
-    return ScreenResult(str(path), rows, findings, time.perf_counter() - started)
+    notes = [_contact_note(path.name, name, hits) for name, hits in held.items() if hits]
+    return ScreenResult(str(path), rows, findings, time.perf_counter() - started, notes)
+
+
+def _contact_note(file: str, column: str, hits: list[Finding]) -> Finding:
+    first = min(hits, key=lambda f: f.row or 0)
+    params = dict(column=column, count=len(hits), row=first.row, value=first.value)
+    return Finding.of("contact-point-data", params, file=file, row=first.row, column=column, field=column,
+                      value=first.value)
 
 
 def _screen_column(file: str, name: str, column, row_numbers) -> list[Finding]:
