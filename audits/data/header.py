@@ -8,8 +8,16 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..inventory.header_match import (AMBIGUOUS, BLANK, DUPLICATE, MISSING, SUGGEST_AT_MOST, UNKNOWN, HeaderMatch,
-                                      Matcher)
+from ..inventory.header_match import (
+    AMBIGUOUS,
+    BLANK,
+    DUPLICATE,
+    MISSING,
+    SUGGEST_AT_MOST,
+    UNKNOWN,
+    HeaderMatch,
+    Matcher,
+)
 from .report import RawError
 from .schemas import DatasetSchema
 from .sniff import sniff
