@@ -86,7 +86,9 @@ def _header_finding(error: RawError, schema: DatasetSchema | None, file: str) ->
     index = (error.field_number or 0) - 1
     letter = column_letter(index) if index >= 0 else None
     label = _short(error.cell) if error.cell else (column_name(index) if index >= 0 else "")
-    title = (lambda name: schema.title_of(name) if schema else name)
+    def title(name: str) -> str:
+        return schema.title_of(name) if schema else name
+
     column = title(error.field) if error.field else None
     suggestion = ""
     if error.code == "unknown-field-column" and error.note:
