@@ -51,7 +51,8 @@ def test_unknown_missing_duplicate_and_blank_columns_reported_once():
         (None, None, "unknown-field-column"), (None, "lon", "duplicate-field-column"),
         (None, None, "blank-column")], key=str)        # no cell error for the missing required fields
     messages = [f.message for f in report.findings]
-    assert "Колонка «stop_lat» (C1) не належить до схеми набору, її не перевірено. Схоже, це «Широта» (lat)." in messages
+    assert ("Колонка «stop_lat» (C1) не належить до схеми набору, її не перевірено. "
+            "Схоже, це «Широта» (lat).") in messages
     assert any("Схоже, це «Назва зупинки» (stopName)" in m for m in messages)
     assert any("колонка F (6) не має заголовка" in m for m in messages)
     assert not any("порожньо»" in m or "«»" in m for m in messages)
