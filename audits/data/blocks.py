@@ -18,9 +18,12 @@ from .sniff import CsvFormat
 BLOCK_BYTES = 4 << 20
 
 
-def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int = BLOCK_BYTES):
+def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int = BLOCK_BYTES,
+                header_rows: int = 1):
     """Blocks of a CSV as (string columns, row numbers as frictionless counts them, cells per row,
-    extra cells by row); ragged rows are read by Python's csv and put back in their place."""
+    extra cells by row); ragged rows are read by Python's csv and put back in their place.
+    ``names``: one (unique) name per column of the file; ``header_rows``: 2 for a national
+    template's header (machine names above labels): data rows start at row 3."""
     invalid: deque = deque()
 
     def on_invalid(row):
@@ -30,14 +33,14 @@ def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int =
     reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(use_threads=False, block_size=block_bytes, column_names=names,
-                                       skip_rows=1, encoding="utf8" if fmt.encoding == "utf-8" else fmt.encoding),
+                                       skip_rows=header_rows, encoding="utf8" if fmt.encoding == "utf-8" else fmt.encoding),
         parse_options=pacsv.ParseOptions(delimiter=fmt.delimiter, invalid_row_handler=on_invalid,
                                          ignore_empty_lines=False, newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                              strings_can_be_null=False, quoted_strings_can_be_null=False))
     # pyarrow numbers a ragged row by its physical line; frictionless by its record. They agree
     # up to the first cell with a line break in it: a ragged row after that one is not covered.
-    cursor, first_break = 2, None
+    cursor, first_break = header_rows + 1, None
     for batch in reader:
         k = batch.num_rows
         pending = np.fromiter((n for n, _ in invalid), dtype=np.int64, count=len(invalid))

@@ -15,15 +15,21 @@ from .sniff import sniff
 
 def guess_schema(path: Path) -> DatasetSchema | None:
     """The dataset schema a file belongs to: by its name (``transport-stops_2020.csv``), else
-    the schema whose fields are exactly the file's header."""
+    the schema whose fields are exactly the file's columns (matched by name, title or alias,
+    in any order)."""
     stem = Path(path).stem.lower()
     schemas = all_schemas()
     for schema in sorted(schemas, key=lambda s: -len(s.name)):
         if stem == schema.name or stem.startswith(schema.name + "_") or stem.startswith(schema.name + "-"):
             return schema
     if Path(path).suffix.lower() in (".csv", ".tsv", ".txt"):
-        header = sniff(Path(path)).header
-        return next((s for s in schemas if s.field_names == header), None)
+        from .header import matcher
+
+        fmt = sniff(Path(path))
+        for candidate in schemas:
+            match = matcher(candidate).match(fmt.header, fmt.second)
+            if match.matched and not match.issues:
+                return candidate
     return None
 
 

@@ -6,7 +6,11 @@ frictionless would report it: the vectorised tests only decide which cells are c
 The column tests are in :mod:`audits.data.cells`. What the fast path does not cover raises
 :class:`NotCovered`; :mod:`audits.data.validate` then hands the file to frictionless (foreign
 keys, types other than string/integer/number/boolean/date/year, string formats, custom number
-syntax, a header that differs from the schema, ragged rows after a cell with a line break)."""
+syntax, ragged rows after a cell with a line break).
+
+The header is matched by name (:mod:`audits.data.header`): every column of the file is read as
+text, a field's checks run on the column its header names, a column no field owns only counts
+for blank rows, and a field without a column is reported once (by the caller), not per cell."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
@@ -18,6 +22,7 @@ import pyarrow.compute as pc
 
 from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
 from .cells import as_float, byte_lengths, constraint_suspects, type_ok
+from .header import Layout, file_layout
 from .report import RawError
 from .schemas import DatasetSchema
 from .seen import SeenKeys, combine, hash_numbers, hash_strings
@@ -31,7 +36,7 @@ NUMBER_OPTIONS = {"groupChar", "decimalChar", "bareNumber", "floatNumber"}
 @dataclass
 class FieldCheck:
     name: str
-    number: int                    # 1-based field number, as frictionless counts
+    number: int                    # 1-based file column, as frictionless counts on the file's own schema
     type: str
     descriptor: dict
     reader: object                 # frictionless's cell reader: the final word on a suspect cell
@@ -43,8 +48,6 @@ def gap(schema: DatasetSchema, fmt: CsvFormat) -> str | None:
     """Why the fast path cannot check this file, or None."""
     if schema.descriptor.get("foreignKeys"):
         return "foreign keys"
-    if [h for h in fmt.header] != schema.field_names:
-        return "the header differs from the schema's fields"
     for f in schema.fields:
         ftype = f.get("type", "string")
         if ftype not in TYPES:
@@ -59,36 +62,55 @@ def gap(schema: DatasetSchema, fmt: CsvFormat) -> str | None:
     return None
 
 
-def field_checks(schema: DatasetSchema) -> list[FieldCheck]:
+def field_checks(schema: DatasetSchema, layout: Layout | None = None) -> list[FieldCheck]:
+    """One check per field that has a column, in the file's column order (without a layout:
+    the schema's fields in its order)."""
     from frictionless import Schema
 
     fl = Schema.from_descriptor({k: v for k, v in schema.descriptor.items()
                                  if k in ("fields", "primaryKey", "missingValues")})
+    positions = layout.match.positions if layout else {f["name"]: i for i, f in enumerate(schema.fields)}
     checks = []
-    for number, f in enumerate(fl.fields, start=1):
+    for index, f in enumerate(fl.fields):
+        if f.name not in positions:
+            continue
         supported = set(f.supported_constraints)
-        checks.append(FieldCheck(f.name, number, f.type, schema.fields[number - 1], f.create_cell_reader(),
+        checks.append(FieldCheck(f.name, positions[f.name] + 1, f.type, schema.fields[index], f.create_cell_reader(),
                                  f.create_value_reader(),
                                  {k: v for k, v in f.constraints.items() if k in supported and v is not None}))
-    return checks
+    return sorted(checks, key=lambda c: c.number)
+
+
+SHORT_ROWS_KEPT = 10_000      # rows one cell short, kept for the shifted-row check
 
 
 class FastValidator:
-    def __init__(self, schema: DatasetSchema, block_bytes: int = BLOCK_BYTES) -> None:
+    def __init__(self, schema: DatasetSchema, block_bytes: int = BLOCK_BYTES, layout: Layout | None = None) -> None:
+        """``layout``: the file's header matched to the schema (read from the file when None)."""
         self.schema = schema
         self.block_bytes = block_bytes
-        self.checks = field_checks(schema)
+        self.layout = layout
+        self.rows = 0
+        self.short_rows: dict[int, list[str]] = {}       # rows one cell short: their cells
+        if layout is not None:
+            self._prepare(layout)
+
+    def _prepare(self, layout: Layout) -> None:
+        schema = self.schema
+        self.layout = layout
+        self.checks = field_checks(schema, layout)
+        self.width = layout.width
+        owned = {c.number - 1 for c in self.checks}
+        self.unowned = [i for i in range(self.width) if i not in owned]
         self.missing = pa.array(schema.missing_values, pa.string())
         self.missing_is_empty = schema.missing_values == [""]
-        from concurrent.futures import ThreadPoolExecutor
-        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="odaudit-fields")
         self.unique = {c.name: SeenKeys() for c in self.checks if c.descriptor.get("constraints", {}).get("unique")}
-        self.pk = [next(c for c in self.checks if c.name == k) for k in schema.primary_key]
+        by_name = {c.name: c for c in self.checks}
+        self.pk = [by_name[k] for k in schema.primary_key] if all(k in by_name for k in schema.primary_key) else []
         self.pk_seen = SeenKeys()
         # a one-field primary key that is also unique: its duplicates are the unique-error rows
         self.pk_is_unique = len(self.pk) == 1 and self.pk[0].name in self.unique
         self._unique_dups: dict[str, list[tuple[int, int]]] = {}
-        self.rows = 0
 
     # --- reading ------------------------------------------------------------------------
     def validate(self, path: Path) -> list[RawError]:
@@ -96,6 +118,13 @@ class FastValidator:
         reason = gap(self.schema, fmt)
         if reason:
             raise NotCovered(reason)
+        if self.layout is None:
+            self._prepare(file_layout(path, self.schema))
+        if not self.checks:
+            return []
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="odaudit-fields")
         errors: list[RawError] = []
         try:
             for block in prefetch(self._blocks(path, fmt)):
@@ -105,30 +134,34 @@ class FastValidator:
         return errors
 
     def _blocks(self, path: Path, fmt: CsvFormat):
-        return read_blocks(path, fmt, self.schema.field_names, self.block_bytes)
+        return read_blocks(path, fmt, self.layout.names(), self.block_bytes, self.layout.header_rows)
 
     # --- checking -----------------------------------------------------------------------
     def _check_block(self, columns, rows, ncells, extra) -> list[RawError]:
         self.rows += len(rows)
         errors: list[RawError] = []
         # fields are checked side by side: pyarrow's kernels run without the GIL
-        per_field = list(self.pool.map(lambda pair: self._check_field(pair[0], pair[1], rows, ncells),
-                                       zip(self.checks, columns)))
+        per_field = list(self.pool.map(lambda check: self._check_field(check, columns[check.number - 1], rows, ncells),
+                                       self.checks))
         empties, values = [], {}
         for check, (empty, value_hashes, field_errors) in zip(self.checks, per_field):
             errors.extend(field_errors)
             empties.append(empty)
             values[check.name] = value_hashes
+        empties.extend(self._empty(columns[i], i, ncells) for i in self.unowned)
         blank = np.logical_and.reduce(empties) if empties else np.zeros(len(rows), bool)
-        short = np.flatnonzero(ncells < len(self.checks))
+        short = np.flatnonzero(ncells < self.width)
         for i in short:
             if not blank[i]:
+                n = int(ncells[i])
                 errors.extend(RawError(int(rows[i]), c.name, "missing-cell", "", "", c.number)
-                              for c in self.checks[int(ncells[i]):])
+                              for c in self.checks if c.number > n)
+                if n == self.width - 1 and len(self.short_rows) < SHORT_ROWS_KEPT:
+                    self.short_rows[int(rows[i])] = [columns[j][int(i)].as_py() for j in range(n)]
         for number, cells in extra.items():
             pos = int(np.searchsorted(rows, number))
             if not blank[pos]:
-                errors.extend(RawError(number, None, "extra-cell", "", cell, len(self.checks) + j + 1)
+                errors.extend(RawError(number, None, "extra-cell", "", cell, self.width + j + 1)
                               for j, cell in enumerate(cells))
         if blank.any():
             blank_rows = set(rows[blank].tolist())
@@ -138,14 +171,17 @@ class FastValidator:
         errors.extend(self._primary_key_errors(rows, values))
         return errors
 
+    def _empty(self, column, index: int, ncells):
+        """Which cells of a column are empty (a missing value, or past the row's end)."""
+        present = ncells > index
+        if self.missing_is_empty:               # the usual missingValues [""]: empty cells, from the offsets
+            return (byte_lengths(column) == 0) | ~present
+        return pc.is_in(column, value_set=self.missing).to_numpy(zero_copy_only=False) | ~present
+
     def _check_field(self, check: FieldCheck, column, rows, ncells):
         errors: list[RawError] = []
         n = len(rows)
-        present = ncells > (check.number - 1)
-        if self.missing_is_empty:               # the usual missingValues [""]: empty cells, from the offsets
-            empty = (byte_lengths(column) == 0) | ~present
-        else:
-            empty = pc.is_in(column, value_set=self.missing).to_numpy(zero_copy_only=False) | ~present
+        empty = self._empty(column, check.number - 1, ncells)
         ok, numeric = type_ok(check, column)
         suspect = ~empty & ~ok
         cons = check.constraints

@@ -40,16 +40,24 @@ class GxReport:
 
 
 def read_frame(path: Path, schema: DatasetSchema):
-    """The file as text columns indexed by the row number a user sees (header = 1), empty → None,
+    """The file as text columns named by field (matched by header, as the validator matches them;
+    a column no field owns is left out) and indexed by the row number a user sees, empty → None,
     plus ``<field>`` typed for the range checks (numbers as floats, dates as day numbers)."""
     import pandas as pd
 
+    from .header import file_layout
+
     path = Path(path)
+    layout = file_layout(path, schema)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(path, dtype=str, keep_default_na=False)
-        frame.index = range(2, len(frame) + 2)
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False, header=None, skiprows=layout.header_rows)
+        frame = frame.reindex(columns=range(layout.width)) if len(frame.columns) < layout.width else frame
+        frame = frame.iloc[:, :layout.width]
+        frame.columns = layout.names()
+        frame.index = range(layout.header_rows + 1, len(frame) + layout.header_rows + 1)
     else:
-        frame = _csv_frame(path, schema)
+        frame = _csv_frame(path, layout)
+    frame = frame[[name for name in layout.names() if name in layout.match.positions]]
     missing = set(schema.missing_values)
     text = frame.apply(lambda col: col.where(~col.isin(missing), None))
     typed = pd.DataFrame(index=frame.index)
@@ -66,7 +74,7 @@ def read_frame(path: Path, schema: DatasetSchema):
     return text, typed
 
 
-def _csv_frame(path: Path, schema: DatasetSchema):
+def _csv_frame(path: Path, layout):
     """The CSV read the way the validator reads it (pyarrow blocks, ragged rows in place), so a
     row number here is the row number of the validation findings."""
     import pyarrow as pa
@@ -74,9 +82,9 @@ def _csv_frame(path: Path, schema: DatasetSchema):
     from .blocks import read_blocks
 
     fmt = sniff(path)
-    names = list(fmt.header) if fmt.header else schema.field_names
+    names = layout.names()
     parts, index = [], []
-    for columns, rows, _ncells, _extra in read_blocks(path, fmt, names):
+    for columns, rows, _ncells, _extra in read_blocks(path, fmt, names, header_rows=layout.header_rows):
         parts.append(pa.table(columns, names=names))
         index.extend(rows.tolist())
     table = pa.concat_tables(parts) if parts else pa.table({n: pa.array([], pa.string()) for n in names})

@@ -49,7 +49,13 @@ class DataReport:
                 "seconds": round(self.seconds, 3), "engine": self.engine, "fallback": self.fallback}
 
 
+HEADER_CODES = {"unknown-field-column", "missing-field-column", "duplicate-field-column", "ambiguous-column",
+                "blank-column", "more-unknown-columns", "no-field-columns"}
+
+
 def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Finding:
+    if error.code in HEADER_CODES:
+        return _header_finding(error, schema, file)
     column = schema.title_of(error.field) if (schema and error.field) else (error.field or "")
     ftype = _field_type(schema, error.field)
     params = dict(row=error.row, column=column, value=_short(error.cell), file=file,
@@ -72,12 +78,36 @@ def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Find
                       field=error.field or None, value=_short(error.cell))
 
 
+def _header_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Finding:
+    """A header finding of the matcher: ``cell`` the label, ``field_number`` the file column,
+    ``note`` the suggested field (unknown), the candidate fields (ambiguous) or a count."""
+    from ..inventory.header_match import column_letter, column_name
+
+    index = (error.field_number or 0) - 1
+    letter = column_letter(index) if index >= 0 else None
+    label = _short(error.cell) if error.cell else (column_name(index) if index >= 0 else "")
+    def title(name: str) -> str:
+        return schema.title_of(name) if schema else name
+
+    column = title(error.field) if error.field else None
+    suggestion = ""
+    if error.code == "unknown-field-column" and error.note:
+        suggestion = f" Схоже, це «{title(error.note)}» ({error.note})."
+    params = dict(file=file, label=label, cell=f"{letter}1" if letter else "", column=column or "",
+                  field=error.field or "", suggestion=suggestion, count=error.note,
+                  fields=", ".join(f"«{title(n)}» ({n})" for n in error.note.split(", ") if n)
+                  if error.code == "ambiguous-column" else "",
+                  headers=", ".join(f"«{title(n)}»" for n in (schema.field_names[:3] if schema else [])))
+    return Finding.of(error.code, params, file=file, column=column or (label or None), column_letter=letter,
+                      field=error.field or None, value=_short(error.cell) if error.cell else None)
+
+
 def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:
     """What is wrong with a header cell, in words (frictionless leaves the note empty)."""
     names = schema.field_names if schema else []
     n = error.field_number or 0
     wanted = f"«{names[n - 1]}»" if 0 < n <= len(names) else ""
-    found = f"«{error.cell}»" if error.cell else "порожньо"
+    found = f"«{_short(error.cell)}»" if error.cell else "порожній заголовок"
     details = {"incorrect-label": f"{found} замість {wanted}", "missing-label": f"бракує колонки {wanted}",
                "extra-label": f"зайва колонка {found}", "blank-label": f"порожній заголовок, очікується {wanted}",
                "duplicate-label": f"{found} повторюється"}
@@ -85,7 +115,7 @@ def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:
 
 
 def sort_errors(errors: list[RawError]) -> list[RawError]:
-    order = {"blank-row": 0, "type-error": 1, "constraint-error": 1, "extra-cell": 2, "missing-cell": 3,
+    order = {"row-shifted": 1, "blank-row": 0, "type-error": 1, "constraint-error": 1, "extra-cell": 2, "missing-cell": 3,
              "unique-error": 4, "primary-key": 5}
     return sorted(errors, key=lambda e: (e.row or 0, order.get(e.code, 9), e.field_number or 0))
 

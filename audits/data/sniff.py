@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SAMPLE = 1 << 20
@@ -17,6 +17,7 @@ class CsvFormat:
     delimiter: str
     bom: bool
     header: list[str]
+    second: list[str] = field(default_factory=list)   # the row below the header (a national template's labels)
 
 
 def sniff(path: Path) -> CsvFormat:
@@ -35,5 +36,11 @@ def sniff(path: Path) -> CsvFormat:
             encoding, text = "cp1251", sample.decode("cp1251", errors="replace")
     first = text.split("\n", 1)[0].rstrip("\r")
     delimiter = max(DELIMITERS, key=first.count) if first else ","
-    header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
-    return CsvFormat(encoding, delimiter, bom, header)
+    records = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(records, [])
+        second = next(records, [])
+    except csv.Error:
+        header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
+        second = []
+    return CsvFormat(encoding, delimiter, bom, header, second)

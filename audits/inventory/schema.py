@@ -20,6 +20,9 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+_MATCHERS: dict = {}
+
+
 @dataclass(frozen=True)
 class InventorySchema:
     descriptor: dict
@@ -45,14 +48,16 @@ class InventorySchema:
         field = self.field(name)
         return str(field.get("example", field.get("x-example", "")))
 
-    def header_index(self) -> dict[str, str]:
-        """Folded header text → field name, for names, titles and header aliases."""
-        index = {}
-        for f in self.fields:
-            for label in [f["name"], f.get("title", "")] + f.get("x-header-aliases", []):
-                if label:
-                    index[fold(label)] = f["name"]
-        return index
+    def matcher(self):
+        """The header matcher of this schema (names, titles and ``x-header-aliases``), built once."""
+        from .header_match import Matcher
+
+        kept = _MATCHERS.get(id(self))
+        if kept is None or kept[0] is not self:
+            if len(_MATCHERS) > 64:
+                _MATCHERS.clear()
+            kept = _MATCHERS[id(self)] = (self, Matcher(self.fields))
+        return kept[1]
 
     def frictionless_descriptor(self, relaxed: set[str] = frozenset()) -> dict:
         """A plain Table Schema for frictionless: custom ``x-`` keys, examples (written as the clerk
