@@ -54,6 +54,11 @@ def loose(label: str) -> str:
     return "".join(words(label))
 
 
+def _compact(label: str) -> str:
+    """The folded label without any whitespace: «Stop Name» and «stopName» are one label."""
+    return fold(label).replace(" ", "")
+
+
 def _is_blank(value) -> bool:
     return value is None or not str(value).strip()
 
@@ -100,12 +105,14 @@ class Matcher:
         self.names = [f["name"] for f in fields]
         self.titles = {f["name"]: str(f.get("title") or f["name"]) for f in fields}
         self.index: dict[str, dict[str, set[str]]] = {}     # folded label → priority → fields
+        self.compact: dict[str, dict[str, set[str]]] = {}   # the same without any whitespace
         for f in fields:
             labels = [("name", f["name"]), ("title", f.get("title") or "")]
             labels += [("alias", a) for a in f.get("x-header-aliases", []) or []]
             for kind, label in labels:
                 if label:
                     self.index.setdefault(fold(label), {}).setdefault(kind, set()).add(f["name"])
+                    self.compact.setdefault(_compact(label), {}).setdefault(kind, set()).add(f["name"])
         self._forms = self._suggestion_forms(fields)
 
     # --- one label ----------------------------------------------------------------------
@@ -116,7 +123,7 @@ class Matcher:
         text = str(label)
         if len(text) > LABEL_CHARS * 5:          # no field label is that long
             return ()
-        found = self.index.get(fold(text))
+        found = self.index.get(fold(text)) or self.compact.get(_compact(text))   # «stop name» is stopName
         if not found:
             return ()
         for kind in _PRIORITY:
