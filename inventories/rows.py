@@ -47,7 +47,7 @@ BASE = {
     "legal_basis": "Закон України «Про місцеве самоврядування в Україні», ст. 29",
     "purpose": "Облік майна громади", "storage": "електронна таблиця", "format": "XLSX",
     "update_frequency": "Щомісяця", "last_updated": date(2020, 3, 1), "current_as_of": date(2020, 3, 1),
-    "records": 120, "language": "Українська", "keywords": "майно, оренда", "personal_data": "ні",
+    "records": 120, "language": "українська", "keywords": "майно, оренда", "personal_data": "ні",
     "access": "відкрита", "published": "ні", "portal_url": None, "catalogue_ref": None,
     "requests_per_year": 3, "notes": None,
 }
