@@ -4,9 +4,14 @@ One place, one text per code, so an English rendering stays possible.
 
 Templates use ``str.format`` fields: ``{place}`` (file, and sheet when there is one), ``{column}`` (the header the clerk sees), ``{cell}``
 (e.g. ``D7``), ``{value}``, ``{example}`` and code-specific ones documented beside each code.
+A column whose header is blank is named by its letter and number («без заголовка (стовпець C, № 3)»)
+instead of an empty «»: ``render`` does it from ``column_letter``, ``field_number`` or ``cell``.
+tests/test_messages.py renders every code with sample values and checks no placeholder, empty «»
+or broken phrase is left.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -254,7 +259,7 @@ TYPE_UK = {"string": "текст", "integer": "ціле число", "number": "
 EXAMPLE = {"integer": "12", "number": "12.5", "year": "2020", "date": "2020-06-01", "boolean": "так",
            "datetime": "2020-06-01T10:00:00", "time": "10:00:00"}
 CONSTRAINT_UK = {
-    "required": "порожньо, а поле обов'язкове",
+    "required": "значення не заповнено, а поле обов'язкове",
     "unique": "значення повторюється",
     "minimum": "«{value}» менше за мінімум {limit}",
     "maximum": "«{value}» більше за максимум {limit}",
@@ -274,9 +279,54 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {many}"
 
 
+# What is wrong with a header cell of a data file (frictionless's label errors), for label-error's
+# {detail}: {found} is the header as written, quoted, or unnamed_column(...) when it is blank.
+LABEL_UK = {
+    "incorrect-label": "{found} замість «{wanted}»",
+    "missing-label": "бракує колонки «{wanted}»",
+    "extra-label": "зайва колонка {found}",
+    "blank-label": "заголовок порожній, очікується «{wanted}»",
+    "duplicate-label": "{found} повторюється",
+}
+
+
+def unnamed_column(letter: str | None = None, number: int | None = None) -> str:
+    """A column with a blank header, named by its letter and number: «без заголовка (стовпець C, № 3)»."""
+    number = number or _column_number(letter)
+    where = ", ".join(p for p in (f"стовпець {letter}" if letter else "", f"№ {number}" if number else "") if p)
+    return f"без заголовка ({where})" if where else "без заголовка"
+
+
+def label_detail(code: str, found: str | None, wanted: str | None = None, letter: str | None = None,
+                 number: int | None = None) -> str:
+    """label-error's {detail}: the header as written in «», or named by letter and number when blank."""
+    shown = f"«{found}»" if found and str(found).strip() else unnamed_column(letter, number)
+    return LABEL_UK.get(code, "{found}").format(found=shown, wanted=wanted or "")
+
+
 def render(code: str, **params) -> str:
-    """The Ukrainian message of ``code``; missing parameters render as an empty string."""
-    return CODES[code].template.format_map(_Blank(params))
+    """The Ukrainian message of ``code``; missing parameters render as an empty string; a blank
+    ``column`` (a header left empty) is named by its letter and number, never as «»."""
+    template = CODES[code].template
+    if not str(params.get("column") or "").strip():
+        template = _unnamed_column_template(template, params)
+    return template.format_map(_Blank(params))
+
+
+def _unnamed_column_template(template: str, params: dict) -> str:
+    letter = params.get("column_letter") or re.sub(r"[^A-Z]", "", str(params.get("cell") or "")) or None
+    name = unnamed_column(letter, params.get("field_number"))
+    return template.replace("«{column}» ({cell})", name).replace("«{column}»", name)
+
+
+def _column_number(letter: str | None) -> int | None:
+    """A → 1, Z → 26, AA → 27; None for no letter."""
+    if not letter or not letter.isalpha():
+        return None
+    number = 0
+    for char in letter.upper():
+        number = number * 26 + ord(char) - 64
+    return number
 
 
 def severity(code: str) -> str:
