@@ -143,7 +143,7 @@ _CODES = [
     Code("catalogue-suggestion", "warning", "Схоже на обов'язковий набір постанови № 835",
          "Обов'язкові набори мають бути позначені, щоб місто бачило, які з них уже є.",
          "Набір «{title}» (рядок {row}) схожий на обов'язковий набір з постанови КМУ № 835: "
-         "«{item}» ({item_id}). Якщо це він, впишіть «{item_id}» у клітинку {cell} («{column}»)."),
+         "«{item}» ({item_id}). Якщо це він, впишіть «{item_id}» у колонку «{column}» ({cell})."),
     Code("unknown-catalogue-ref", "warning", "Невідомий пункт постанови № 835",
          "Посилання на пункт, якого немає в переліку, не зараховується до виконання постанови.",
          "У клітинці {cell} («{column}») «{value}» не знайдено серед 73 наборів, які має оприлюднювати "
@@ -310,7 +310,17 @@ def render(code: str, **params) -> str:
     template = CODES[code].template
     if not str(params.get("column") or "").strip():
         template = _unnamed_column_template(template, params)
+    if not str(params.get("cell") or "").strip():
+        template = _without_cell(template)
     return template.format_map(_Blank(params))
+
+
+def _without_cell(template: str) -> str:
+    """No cell to point at (the field's column is not in the file): the column's name alone."""
+    for old, new in ((" {cell} («{column}»)", " «{column}»"), ("«{column}», {cell}", "«{column}»"),
+                     (" ({cell})", ""), (" {cell}", "")):
+        template = template.replace(old, new)
+    return template
 
 
 def _unnamed_column_template(template: str, params: dict) -> str:

@@ -74,6 +74,13 @@ def test_a_blank_header_is_named_by_its_letter_and_number(code):
     assert "без заголовка" in text and "C" in text, text
 
 
+@pytest.mark.parametrize("code", sorted(c.code for c in messages.CODES.values() if "{cell}" in c.template))
+def test_a_finding_without_a_cell_reads_whole(code):
+    """The field's column is not in the file (say, no «Пункт постанови № 835»): no «у клітинку  (…)»."""
+    text = render(code, cell="")
+    assert problems(text) == [], text
+
+
 def test_a_blank_header_of_a_data_file_is_named_by_its_number():
     text = render("type-error", column="", field_number=4)
     assert "поле без заголовка (№ 4)" in text and problems(text) == [], text
