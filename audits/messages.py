@@ -4,9 +4,14 @@ One place, one text per code, so an English rendering stays possible.
 
 Templates use ``str.format`` fields: ``{place}`` (file, and sheet when there is one), ``{column}`` (the header the clerk sees), ``{cell}``
 (e.g. ``D7``), ``{value}``, ``{example}`` and code-specific ones documented beside each code.
+A column whose header is blank is named by its letter and number («без заголовка (стовпець C, № 3)»)
+instead of an empty «»: ``render`` does it from ``column_letter``, ``field_number`` or ``cell``.
+tests/test_messages.py renders every code with sample values and checks no placeholder, empty «»
+or broken phrase is left.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -171,7 +176,7 @@ _CODES = [
     Code("catalogue-suggestion", "warning", "Схоже на обов'язковий набір постанови № 835",
          "Обов'язкові набори мають бути позначені, щоб місто бачило, які з них уже є.",
          "Набір «{title}» (рядок {row}) схожий на обов'язковий набір з постанови КМУ № 835: "
-         "«{item}» ({item_id}). Якщо це він, впишіть «{item_id}» у клітинку {cell} («{column}»)."),
+         "«{item}» ({item_id}). Якщо це він, впишіть «{item_id}» у колонку «{column}» ({cell})."),
     Code("unknown-catalogue-ref", "warning", "Невідомий пункт постанови № 835",
          "Посилання на пункт, якого немає в переліку, не зараховується до виконання постанови.",
          "У клітинці {cell} («{column}») «{value}» не знайдено серед 73 наборів, які має оприлюднювати "
@@ -256,7 +261,7 @@ _CODES = [
     Code("primary-key", "error", "Повторюється або порожній первинний ключ",
          "Первинний ключ однозначно визначає запис.",
          "Рядок {row}: первинний ключ ({column}) {detail}."),
-    Code("label-error", "error", "Заголовок не відповідає схемі", "Колонки мають іти в порядку схеми.",
+    Code("label-error", "error", "Заголовок не відповідає схемі", "Кожна колонка має бути названа полем схеми (назвою, підписом або псевдонімом).",
          "Заголовок колонки {field_number}: {detail}. Очікувані колонки: {expected}."),
     # --- content expectations (Great Expectations) ---------------------------------------
     Code("contact-point-data", "warning", "Контактна особа набору, не персональні дані для вилучення",
@@ -305,7 +310,7 @@ TYPE_UK = {"string": "текст", "integer": "ціле число", "number": "
 EXAMPLE = {"integer": "12", "number": "12.5", "year": "2020", "date": "2020-06-01", "boolean": "так",
            "datetime": "2020-06-01T10:00:00", "time": "10:00:00"}
 CONSTRAINT_UK = {
-    "required": "порожньо, а поле обов'язкове",
+    "required": "значення не заповнено, а поле обов'язкове",
     "unique": "значення повторюється",
     "minimum": "«{value}» менше за мінімум {limit}",
     "maximum": "«{value}» більше за максимум {limit}",
@@ -325,9 +330,64 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {many}"
 
 
+# What is wrong with a header cell of a data file (frictionless's label errors), for label-error's
+# {detail}: {found} is the header as written, quoted, or unnamed_column(...) when it is blank.
+LABEL_UK = {
+    "incorrect-label": "{found} замість «{wanted}»",
+    "missing-label": "бракує колонки «{wanted}»",
+    "extra-label": "зайва колонка {found}",
+    "blank-label": "заголовок порожній, очікується «{wanted}»",
+    "duplicate-label": "{found} повторюється",
+}
+
+
+def unnamed_column(letter: str | None = None, number: int | None = None) -> str:
+    """A column with a blank header, named by its letter and number: «без заголовка (стовпець C, № 3)»."""
+    number = number or _column_number(letter)
+    where = ", ".join(p for p in (f"стовпець {letter}" if letter else "", f"№ {number}" if number else "") if p)
+    return f"без заголовка ({where})" if where else "без заголовка"
+
+
+def label_detail(code: str, found: str | None, wanted: str | None = None, letter: str | None = None,
+                 number: int | None = None) -> str:
+    """label-error's {detail}: the header as written in «», or named by letter and number when blank."""
+    shown = f"«{found}»" if found and str(found).strip() else unnamed_column(letter, number)
+    return LABEL_UK.get(code, "{found}").format(found=shown, wanted=wanted or "")
+
+
 def render(code: str, **params) -> str:
-    """The Ukrainian message of ``code``; missing parameters render as an empty string."""
-    return CODES[code].template.format_map(_Blank(params))
+    """The Ukrainian message of ``code``; missing parameters render as an empty string; a blank
+    ``column`` (a header left empty) is named by its letter and number, never as «»."""
+    template = CODES[code].template
+    if not str(params.get("column") or "").strip():
+        template = _unnamed_column_template(template, params)
+    if not str(params.get("cell") or "").strip():
+        template = _without_cell(template)
+    return template.format_map(_Blank(params))
+
+
+def _without_cell(template: str) -> str:
+    """No cell to point at (the field's column is not in the file): the column's name alone."""
+    for old, new in ((" {cell} («{column}»)", " «{column}»"), ("«{column}», {cell}", "«{column}»"),
+                     (" ({cell})", ""), (" {cell}", "")):
+        template = template.replace(old, new)
+    return template
+
+
+def _unnamed_column_template(template: str, params: dict) -> str:
+    letter = params.get("column_letter") or re.sub(r"[^A-Z]", "", str(params.get("cell") or "")) or None
+    name = unnamed_column(letter, params.get("field_number"))
+    return template.replace("«{column}» ({cell})", name).replace("«{column}»", name)
+
+
+def _column_number(letter: str | None) -> int | None:
+    """A → 1, Z → 26, AA → 27; None for no letter."""
+    if not letter or not letter.isalpha():
+        return None
+    number = 0
+    for char in letter.upper():
+        number = number * 26 + ord(char) - 64
+    return number
 
 
 def severity(code: str) -> str:

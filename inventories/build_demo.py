@@ -144,7 +144,7 @@ LEGAL = ["Закон України «Про місцеве самоврядув
          "Закон України «Про адміністративні послуги»", "Закон України «Про благоустрій населених пунктів»"]
 STORAGE_FORMAT = [("електронна таблиця", "XLSX"), ("інформаційна система", "база даних"), ("реєстр", "CSV"),
                   ("паперові документи", "паперовий"), ("електронна таблиця", "DOCX"), ("інформаційна система", "API")]
-FREQUENCIES = ["Щомісяця", "Щокварталу", "Щороку", "Відразу після внесення змін", "Щотижня", "Щопівроку"]
+FREQUENCIES = ["Щомісяця", "Щокварталу", "Щороку", "Відразу після внесення змін", "Щотижня", "Кожного півріччя"]
 KEYWORDS = "Луцьк, міська рада, відкриті дані"
 
 
@@ -168,7 +168,7 @@ def _row(code, name, i, title, rng, person) -> dict:
         legal_basis=rng.choice(LEGAL), purpose="Виконання повноважень органу місцевого самоврядування",
         storage=storage, format=fmt, update_frequency=rng.choice(FREQUENCIES),
         last_updated=updated, current_as_of=updated, records=rng.choice([12, 35, 80, 150, 420, 1200, 5600]),
-        language="українська", keywords=KEYWORDS + ", " + title.split()[0].lower(),
+        language="Українська", keywords=KEYWORDS + ", " + title.split()[0].lower(),
         personal_data=personal, access="конфіденційна" if personal == "так" else "відкрита",
         published="так" if published else "ні",
         portal_url=f"https://data.gov.ua/dataset/lutsk-{code}-{i:03d}" if published else None,

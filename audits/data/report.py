@@ -104,14 +104,14 @@ def _header_finding(error: RawError, schema: DatasetSchema | None, file: str) ->
 
 def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:
     """What is wrong with a header cell, in words (frictionless leaves the note empty)."""
+    from ..inventory.header_match import column_letter
+
     names = schema.field_names if schema else []
     n = error.field_number or 0
-    wanted = f"«{names[n - 1]}»" if 0 < n <= len(names) else ""
-    found = f"«{_short(error.cell)}»" if error.cell else "порожній заголовок"
-    details = {"incorrect-label": f"{found} замість {wanted}", "missing-label": f"бракує колонки {wanted}",
-               "extra-label": f"зайва колонка {found}", "blank-label": f"порожній заголовок, очікується {wanted}",
-               "duplicate-label": f"{found} повторюється"}
-    return details.get(error.code) or error.note or error.code
+    wanted = names[n - 1] if 0 < n <= len(names) else None
+    if error.code not in messages.LABEL_UK:
+        return error.note or error.code
+    return messages.label_detail(error.code, _short(error.cell), wanted, column_letter(n - 1) if n else None, n or None)
 
 
 def sort_errors(errors: list[RawError]) -> list[RawError]:

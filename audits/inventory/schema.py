@@ -45,8 +45,7 @@ class InventorySchema:
         return self.field(name).get("title", name)
 
     def example(self, name: str) -> str:
-        field = self.field(name)
-        return str(field.get("example", field.get("x-example", "")))
+        return field_example(self.field(name))
 
     def matcher(self):
         """The header matcher of this schema (names, titles and ``x-header-aliases``), built once."""
@@ -60,9 +59,9 @@ class InventorySchema:
         return kept[1]
 
     def frictionless_descriptor(self, relaxed: set[str] = frozenset()) -> dict:
-        """A plain Table Schema for frictionless: custom ``x-`` keys, examples (written as the clerk
-        types them) and the primary key (reported by the unique constraint instead) removed; fields in ``relaxed`` lose
-        ``required`` (their whole column is missing and reported once)."""
+        """A plain Table Schema for frictionless: custom ``x-`` keys (the clerk's ``x-example`` among
+        them), any ``example`` and the primary key (reported by the unique constraint instead) removed;
+        fields in ``relaxed`` lose ``required`` (their whole column is missing and reported once)."""
         fields = []
         for f in copy.deepcopy(self.fields):
             f = {k: v for k, v in f.items() if not k.startswith("x-") and k != "example"}
@@ -70,6 +69,12 @@ class InventorySchema:
                 f.get("constraints", {}).pop("required", None)
             fields.append(f)
         return {"fields": fields}
+
+
+def field_example(field: dict) -> str:
+    """The right value as the clerk types it: ``x-example`` (dd.mm.yyyy dates), else Table Schema's
+    ``example``; empty when the field has neither."""
+    return str(field.get("x-example", field.get("example", "")))
 
 
 @cache

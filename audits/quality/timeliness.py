@@ -43,6 +43,22 @@ def _labels() -> dict[str, str]:
     return spellings
 
 
+def frequency_label(value) -> str | None:
+    """The label data.gov.ua shows for a declared frequency in any accepted spelling («once a half
+    year» → «Кожного півріччя»), as exports write it; an unknown spelling is kept as written."""
+    code = frequency_code(value)
+    if code is None:
+        return value or None
+    return _portal_labels()[code]
+
+
+@cache
+def _portal_labels() -> dict[str, str]:
+    from ..inventory.schema import load_schema
+
+    return {code: label for label, code in load_schema().field("update_frequency")["x-portal-code"].items()}
+
+
 def frequency_code(value) -> str | None:
     """The data.gov.ua code of a declared frequency in any accepted spelling; None if unknown."""
     if value is None:

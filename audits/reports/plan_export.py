@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..quality.timeliness import frequency_label
 from ..safe import safe_cell
 
 TITLE = "Перелік наборів даних, що підлягають оприлюдненню у формі відкритих даних"
@@ -18,7 +19,7 @@ def annex_heading(campaign_name: str) -> list[str]:
 
 def _cells(item) -> list:
     return [item.number, item.title, item.department_name, item.responsible or "",
-            item.deadline.strftime("%d.%m.%Y"), item.update_frequency or "", _status(item)]
+            item.deadline.strftime("%d.%m.%Y"), frequency_label(item.update_frequency) or "", _status(item)]
 
 
 def _status(item) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..quality.aggregate import attention, by_department, summarize
 from ..quality.indicators import INDICATORS
-from ..quality.timeliness import STATE_LABELS
+from ..quality.timeliness import STATE_LABELS, frequency_label
 from ..safe import safe_cell
 from .csv_export import write_csv
 
@@ -29,6 +29,7 @@ def _points(indicator) -> str:
 def quality_row(score) -> dict:
     data = score.to_dict(indicators=False)
     row = {k: data.get(k) for k in BASE_COLUMNS}
+    row["update_frequency"] = frequency_label(row["update_frequency"])   # the portal's label, not the API key
     row.update({f"{i.name}_points": _points(i) for i in score.indicators})
     row["reasons"] = " | ".join(score.reasons)
     return row

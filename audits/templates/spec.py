@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..inventory.schema import SCHEMA_PATH, InventorySchema, load_schema
+from ..inventory.schema import SCHEMA_PATH, InventorySchema, field_example, load_schema
 from . import texts
 
 TEMPLATE_VERSION = "1"
@@ -83,7 +83,7 @@ def _column(f: dict, index: int, as_of: date | None) -> Column:
     minimum = constraints.get("minimum")
     return Column(f["name"], f.get("title", f["name"]), column_letter(index), kind,
                   bool(constraints.get("required")), f.get("description", ""), _rule(f, kind, choices, as_of),
-                  str(f.get("example", "")), choices, minimum, _width(f, kind, choices))
+                  field_example(f), choices, minimum, _width(f, kind, choices))
 
 
 def _kind(f: dict) -> tuple[str, tuple[str, ...]]:
@@ -123,5 +123,5 @@ def _width(f: dict, kind: str, choices: tuple[str, ...]) -> float:
         base = 14
     else:
         base = min(12 + f.get("constraints", {}).get("maxLength", 60) // 20, 48)
-    base = max(base, len(str(f.get("example", ""))) + 2)
+    base = max(base, len(field_example(f)) + 2)
     return float(max(12, min(base, 48)))

@@ -313,6 +313,44 @@ def one_mistake_per_row() -> bytes:
     return xlsx_bytes([("Інвентаризація", inventory_rows(items))])
 
 
+# A council's register of datasets in the national structure (shared reference dataset-register.csv):
+# read as an inventory (tests/inventory/test_national_register.py).
+REGISTER_NATIONAL = [
+    ['identifier', 'title', 'description', 'accrualPeriodicity', 'keyword', 'purpose', 'landingPage',
+     'distributionFormat', 'publisherName', 'publisherIdentifier', 'contactPointFn', 'contactPointHasEmail'],
+    ['slavuta-budget', 'Бюджет Славутської міської територіальної громади',
+     'Рішення про бюджет громади на поточний рік з додатками: доходи, видатки, фінансування', 'Щороку',
+     'бюджет, доходи, видатки', 'Бюджетний кодекс України, ст. 28; постанова КМУ від 21.10.2015 № 835',
+     'https://data.gov.ua/dataset/1b7e4c2a-5f1d-4c6e-9a3b-2d8f0e6a7c11', 'CSV, XLSX',
+     'Фінансове управління Славутської міської ради', '02317329', 'Мельничук Тетяна Іванівна',
+     'finance@slavuta-mvk.gov.ua'],
+    ['slavuta-zupynky', 'Перелік зупинок громадського транспорту',
+     'Зупинки міських автобусних маршрутів з назвами та координатами', 'Кожного півріччя',
+     'транспорт, зупинки, маршрути',
+     'Закон України «Про автомобільний транспорт»; постанова КМУ від 21.10.2015 № 835',
+     'https://data.gov.ua/dataset/4c0f9d7e-2a61-4b8e-8f35-7e1d2c9b6a40', 'csv',
+     "Відділ транспорту та зв'язку Славутської міської ради", '04060772', 'Кравчук Олег Миколайович',
+     'transport@slavuta-mvk.gov.ua'],
+    ['slavuta-ukryttia', 'Перелік захисних споруд цивільного захисту',
+     'Сховища, протирадіаційні укриття та найпростіші укриття громади з адресами й місткістю',
+     'Відразу після внесення змін', 'укриття, сховища, цивільний захист',
+     'Кодекс цивільного захисту України, ст. 32',
+     'https://data.gov.ua/dataset/9e2d7a13-6b4c-4f0e-a1d8-5c3b7f2e9d06', 'application/json',
+     'Відділ з питань надзвичайних ситуацій Славутської міської ради', '04060772', 'Гнатюк Василь Петрович',
+     'ns@slavuta-mvk.gov.ua'],
+    ['slavuta-zvernennia', 'Звернення громадян до міської ради',
+     'Кількість звернень громадян за темами та результатами розгляду, щокварталу', 'Щокварталу',
+     'звернення, громадяни', 'Закон України «Про звернення громадян», ст. 28',
+     'https://data.gov.ua/dataset/6a8c1e5f-3d27-4b9a-b0e4-8f2a6c4d1e73', 'XLSX',
+     'Загальний відділ Славутської міської ради', '04060772', 'Ковальчук Наталія Олександрівна',
+     'zvernennia@slavuta-mvk.gov.ua'],
+]
+
+
+def register_national() -> bytes:
+    """The register as a council publishes it: UTF-8, comma, the national column names."""
+    return csv_text(REGISTER_NATIONAL, ",", newline="\n").encode("utf-8")
+
 FILES = {
     "title-block.xlsx": title_block,
     "dates-as-text.xlsx": dates_as_text,
@@ -335,6 +373,7 @@ FILES = {
     "unknown-and-duplicate-columns.xlsx": unknown_and_duplicate_columns,
     "missing-required-column.xlsx": missing_required_column,
     "one-mistake-per-row.xlsx": one_mistake_per_row,
+    "register-national.csv": register_national,
 }
 
 

@@ -54,7 +54,7 @@ def test_aliases_in_cells_become_the_schema_values(data):
         "access": ["відкрита", "конфіденційна", "службова", "службова"],       # Відкрита, конфіденційний, ДСК
         "personal_data": [False, True, True, True],                            # Ні, Так, TRUE cell, +
         "published": [False, True, False, False],                              # НІ, так, FALSE cell, -
-        "language": ["українська"] * 4,                                         # укр
+        "language": ["Українська"] * 4,                                         # укр
     }
     assert [r.raw["update_frequency"] for r in inspection.rows] == [
         "щомісячно", "once a year", "ЩОДНЯ", "Раз на квартал"]

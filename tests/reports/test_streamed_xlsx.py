@@ -76,7 +76,7 @@ def test_plan_annex_is_streamed(tmp_path, modes):
     assert modes == [True]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[6] == tuple(HEAD) and rows[7][:2] == (1, "'=Камери")       # text, never a formula
-    assert rows[7][4:] == ("15.07.2020", "щомісяця", "оприлюднено із запізненням (20.07.2020)")
+    assert rows[7][4:] == ("15.07.2020", "Щомісяця", "оприлюднено із запізненням (20.07.2020)")
     assert all(c.font.b and c.alignment.wrap_text for c in sheet[7])
     assert [sheet.column_dimensions[x].width for x in "ABCDEFG"] == [6, 50, 36, 28, 14, 22, 26]
 
