@@ -19,6 +19,10 @@ SAMPLE = {
     "item": "Перелік об'єктів комунальної власності", "item_id": "oms-10", "length": 312, "limit": 254,
     "link": " (посилання https://data.gov.ua/dataset/abc не веде до жодного набору)", "other": "Управління освіти",
     "other_row": 4, "place": "«ukt.xlsx», аркуш «Інвентаризація»", "row": 7, "snapshot": "01.06.2020",
+    "count": 3, "dates": "метадані — 15.07.2020", "declared": 13786, "field": "lat",
+    "fields": "«Широта» (lat), «Довгота» (lon)", "held": 2, "label": "stop_lat",
+    "organizations": "lutska-miska-rada, rivnenska-miska-rada", "package": "9d1fe9bb",
+    "suggestion": " Схоже, це «Широта» (lat).",
     "title": "Перелік зупинок громадського транспорту", "type_uk": "число", "value": "коли треба",
 }
 # What a code's {detail} really holds where it is not the reader's exception name.

@@ -30,8 +30,8 @@ def test_dataset_schema_is_a_valid_descriptor(name):
     assert report.valid, [e.message for e in report.errors]
 
 
-@pytest.mark.parametrize("relative", [r for r in TABLE_SCHEMAS if r != "inventory.schema.yaml"])
-def test_other_table_schemas_are_valid_descriptors(relative):
+@pytest.mark.parametrize("relative", TABLE_SCHEMAS)
+def test_inventory_and_demand_schemas_are_valid_descriptors(relative):
     report = Schema.validate_descriptor(_descriptor(SCHEMAS / relative))
     assert report.valid, [e.message for e in report.errors]
 
