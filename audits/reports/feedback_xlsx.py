@@ -27,6 +27,7 @@ from ..inventory.read import default_limits, read_grids
 from ..inventory.source import Source, check_archive, sniff_kind
 from ..safe import safe_cell
 from . import feedback_texts as t
+from .feedback_clean import SEPARATOR, clean, is_our_grid, mark_as_ours
 
 log = logging.getLogger(__name__)
 FILLS = {"error": PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C")}
@@ -78,7 +79,7 @@ def _copy(file: str, data: bytes | None, findings: list[Finding]) -> tuple[Workb
     try:
         kind = sniff_kind(data)
         if kind == "xlsx":
-            return _open_xlsx(data), None
+            return clean(_open_xlsx(data), FILLS), None   # a feedback copy sent back: ours taken out
         return _rebuild(file, data, kind), None
     except _TooBig:
         return None, t.NOTE_NO_COPY.format(reason=t.REASON_TOO_BIG)
@@ -119,7 +120,7 @@ def _rebuild(file: str, data: bytes, kind: str) -> Workbook:
     """.ods and .csv: the cells as read, at the same positions, in a new workbook."""
     grids = read_grids(Source(Path(file), data, ""), default_limits())
     book = _empty()
-    for grid in grids:
+    for grid in (g for g in grids if not is_our_grid(g)):
         ws = book.create_sheet(_sheet_title(grid.sheet or Path(file).stem or "CSV", book))
         for row in grid.rows:
             for index, value in enumerate(row.cells):
@@ -176,7 +177,7 @@ def _mark_cell(ws, ref: str, findings: list[Finding]) -> str:
     cell.fill = FILLS[severity]
     text = "\n\n".join(f"{t.COMMENT_PREFIX[f.severity]}: {f.message}" for f in findings)
     if cell.comment is not None:
-        text += "\n\n—\n" + cell.comment.text
+        text += SEPARATOR + cell.comment.text
     cell.comment = Comment(text, t.COMMENT_AUTHOR, width=360, height=160)
     return cell.coordinate
 
@@ -184,7 +185,9 @@ def _mark_cell(ws, ref: str, findings: list[Finding]) -> str:
 # --- the first sheet ---------------------------------------------------------------------------
 
 def _findings_sheet(book: Workbook, file: str, findings: list[Finding], marked: dict, notes: list[str]) -> None:
-    _fill_findings(book.create_sheet(_sheet_title(t.FINDINGS_SHEET, book), 0), file, findings, marked, notes)
+    ws = book.create_sheet(_sheet_title(t.FINDINGS_SHEET, book), 0)
+    _fill_findings(ws, file, findings, marked, notes)
+    mark_as_ours(book, ws.title)
 
 
 def _fill_findings(ws, file: str, findings: list[Finding], marked: dict, notes: list[str]) -> None:
