@@ -23,7 +23,7 @@ from ..proposals.rank import Ranking
 from ..quality.collect import inventory_scores
 from ..quality.score import QualityScore
 from ..store.records import CampaignRecord, StoredState, SubmissionRecord
-from .status import CampaignStatus, campaign_status, register_of
+from .status import CampaignStatus, campaign_status, current_rows, register_of
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -94,7 +94,8 @@ class CampaignResult:
     @cached_property
     def status(self) -> CampaignStatus:
         return campaign_status(self.inputs.campaign, self.inputs.submissions, _counts(self.inputs), self.links,
-                               self.portal_facts)
+                               self.portal_facts, link_register(current_rows(self.inputs.campaign,
+                                                                             self.inputs.submissions)))
 
     @cached_property
     def coverage(self) -> list[CoverageEntry]:

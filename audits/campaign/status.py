@@ -59,13 +59,14 @@ class CampaignStatus:
 
 
 def campaign_status(campaign: CampaignRecord, subs: list[SubmissionRecord], counts: dict, links,
-                    portal=None) -> CampaignStatus:
+                    portal=None, current_links=()) -> CampaignStatus:
     """``counts``: (submission id, severity) → findings, cross-department ones included;
-    ``portal``: PortalFacts of a snapshot, when publication is to be confirmed by the portal."""
+    ``portal``: PortalFacts of a snapshot, when publication is to be confirmed by the portal;
+    ``current_links``: links of each department's current file, errors or not (what it declares)."""
     departments = []
     for dept in campaign.departments:
         status = _department_status(dept, [s for s in subs if s.department == dept.code], counts)
-        status.mandatory = _mandatory(dept, links)
+        status.mandatory = _mandatory(dept, links, current_links)
         departments.append(status)
     unassigned = [{"file": s.filename, "sha256": s.sha256, "errors": counts.get((s.id, "error"), 0),
                    "warnings": counts.get((s.id, "warning"), 0)}
@@ -74,11 +75,13 @@ def campaign_status(campaign: CampaignRecord, subs: list[SubmissionRecord], coun
                           _iso(campaign.as_of), departments, unassigned, coverage_totals(coverage(links, portal)))
 
 
-def _mandatory(dept: DepartmentRecord, links) -> list[dict]:
-    """The Resolution 835 items this body is expected to hold: declared in its register? published?"""
+def _mandatory(dept: DepartmentRecord, links, current_links=()) -> list[dict]:
+    """The Resolution 835 items this body is expected to hold: declared (in its register, or in
+    its current file even when that file still has errors)? published (by its register)?"""
     own = [link for link in links if link.department == dept.code]
+    listed = own + [link for link in current_links if link.department == dept.code]
     return [{"id": item_id, "title": by_id(item_id).title,
-             "declared": any(link.catalogue_id == item_id for link in own),
+             "declared": any(link.catalogue_id == item_id for link in listed),
              "published": any(link.catalogue_id == item_id and link.published for link in own)}
             for item_id in dept.mandatory or []]
 
@@ -110,6 +113,20 @@ def latest_accepted(own: list[SubmissionRecord]) -> SubmissionRecord | None:
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def current_rows(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list[dict]:
+    """The rows of each department's current file that is not its register's source (a file
+    with errors): what the department declares now, for the items it is expected to hold."""
+    rows = []
+    for dept in campaign.departments:
+        own = [s for s in subs if s.department == dept.code]
+        current = next((s for s in reversed(own) if s.is_current), None)
+        if current is None or current is latest_accepted(own):
+            continue
+        rows += [{"department_code": dept.code, "row": item["row"], "title": item.get("title"),
+                  "catalogue_ref": item.get("catalogue_ref")} for item in current.items or []]
+    return rows
 
 
 def register_of(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list[dict]:
