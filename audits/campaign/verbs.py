@@ -256,3 +256,26 @@ def review_data_item(engine, slug: str | None, item: str, by: str, cleared: bool
             return mark_reviewed(session, found.id, item, by, cleared, at, note).review
         except KeyError:
             raise LookupError(f"no data check for {item} in {found.slug}: run the data-checks flow first") from None
+
+
+def history(engine, slug: str | None, department: str | None = None) -> dict:
+    """Every version each department sent (or one ``department``): its date, file, errors and
+    warnings, and what changed since the one before (audits.campaign.history)."""
+    from ..store.state import submission_history
+    from .history import label, versions
+
+    with transaction(engine) as session:
+        found = submission_history(session, slug, department)
+    if found is None:
+        raise NoCampaign(NO_CAMPAIGN if slug is None else f"no campaign '{slug}' in the database")
+    campaign, subs = found
+    codes = [d for d in campaign.departments if department is None or d.code == department]
+    if department is not None and not codes:
+        known = ", ".join(d.code for d in campaign.departments)
+        raise LookupError(f"no department '{department}' in campaign '{campaign.slug}' (known: {known})")
+    departments = []
+    for d in codes:
+        found_versions = versions(subs, d.code)
+        departments.append({"code": d.code, "name": d.name,
+                            "versions": [{**v, "label": label(v)} for v in found_versions]})
+    return {"campaign": {"slug": campaign.slug, "name": campaign.name}, "departments": departments}

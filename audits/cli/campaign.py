@@ -47,14 +47,19 @@ def status(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     campaign: Optional[str] = typer.Option(None, "--campaign", help="Campaign slug (default: the newest)."),
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+    history: bool = typer.Option(False, "--history", help="Every version each department sent, and what changed."),
+    department: Optional[str] = typer.Option(None, "--department", help="With --history: one department's code."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     """Show each department's state (missing / invalid / accepted) from the database.
 
-    Example: odaudit campaign status --json
+    Example: odaudit campaign status --json; odaudit campaign status --history --department fin
     """
     from ..campaign import verbs
 
+    if history or department:
+        _history(db, campaign, department, as_json, debug)
+        return
     with cannot_run(debug):
         summary = verbs.status(verbs.engine_for(db), campaign, date.today())
     if as_json:
@@ -62,6 +67,31 @@ def status(
     else:
         _print_summary(summary, {})
     raise typer.Exit(EXIT_FINDINGS if summary["totals"]["errors"] else EXIT_OK)
+
+
+def _history(db: str | None, campaign: str | None, department: str | None, as_json: bool, debug: bool) -> None:
+    from ..campaign import verbs
+    from ..campaign.history import changes_text
+
+    with cannot_run(debug):
+        found = verbs.history(verbs.engine_for(db), campaign, department)
+    if as_json:
+        print_json(found)
+        raise typer.Exit(EXIT_OK)
+    from rich.table import Table
+
+    console = make_console()
+    console.print(f"[bold]{found['campaign']['name']}[/] ({found['campaign']['slug']}): версії файлів органів")
+    table = Table("Код", "Версія", "Отримано", "Файл", "Помилок", "Попереджень", "Що змінилося")
+    for d in found["departments"]:
+        if not d["versions"]:
+            table.add_row(d["code"], "—", "", "[yellow]не надіслано[/]", "", "", "")
+        for v in d["versions"]:
+            current = " [bold](поточна)[/]" if v["current"] else ""
+            table.add_row(d["code"], v["label"] + current, v["received_at"].replace("T", " "), v["file"],
+                          str(v["errors"]), str(v["warnings"]), changes_text(v))
+    console.print(table)
+    raise typer.Exit(EXIT_OK)
 
 
 LABELS = {"accepted": "[green]прийнято[/]", "invalid": "[red]потребує виправлень[/]",

@@ -68,14 +68,39 @@ def submission_records(session, campaign: Campaign) -> list[SubmissionRecord]:
 
 
 def needed(subs: list[SubmissionRecord]) -> set[int]:
-    """Ids whose contents a result can use: every current file, and each department's latest
-    accepted one (the register's source when its current file has errors)."""
+    """Ids whose contents a result can use: every current file, the one received before it
+    (what a resubmission fixed), and each department's latest accepted one (the register's
+    source when its current file has errors)."""
     wanted = {s.id for s in subs if s.is_current}
     latest: dict[str | None, int] = {}
+    previous: dict[str | None, int] = {}
     for s in subs:
-        if s.valid and s.department is not None:
+        if s.department is None:
+            continue
+        if s.valid:
             latest[s.department] = s.id
+        if s.is_current and s.department in previous:
+            wanted.add(previous[s.department])
+        previous[s.department] = s.id
     return wanted | set(latest.values())
+
+
+def submission_history(session, slug: str | None = None,
+                       department: str | None = None) -> tuple[CampaignRecord, list[SubmissionRecord]] | None:
+    """The campaign and every file it received (of one ``department``, or all), in the order
+    received, each with its file findings (no items, no bytes); None without the campaign."""
+    campaign = get_campaign(session, slug)
+    if campaign is None:
+        return None
+    subs = [s for s in submission_records(session, campaign) if department is None or s.department == department]
+    by_id = {s.id: s for s in subs}
+    for s in subs:
+        s.findings = []
+    if by_id:
+        for row in session.scalars(select(FindingRow).where(FindingRow.submission_id.in_(by_id),
+                                                            FindingRow.scope == "file").order_by(FindingRow.id)):
+            by_id[row.submission_id].findings.append(as_finding(row))
+    return campaign_record(campaign), subs
 
 
 def fill(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
