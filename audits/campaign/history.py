@@ -26,7 +26,9 @@ def versions(subs: list[SubmissionRecord], department: str) -> list[dict]:
         fixed, new = _changes(before, s)
         found.append({"version": n, "received_at": s.received_at.isoformat(timespec="seconds"), "file": s.filename,
                       "errors": s.errors, "warnings": s.warnings, "accepted": s.valid, "current": s.is_current,
-                      "previous_errors": before.errors if before else None, "fixed": fixed, "new": new})
+                      "previous_errors": before.errors if before else None,
+                      "previous_received_at": before.received_at.isoformat(timespec="seconds") if before else None,
+                      "fixed": fixed, "new": new})
         before = s
     return found
 

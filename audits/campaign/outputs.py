@@ -12,6 +12,7 @@ from ..reports.feedback import write_feedback
 from ..reports.proposals_outputs import write_proposal_outputs
 from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.status_html import write_status_html
+from .history import current_version, label
 from .result import CampaignResult
 
 OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "quality.csv", "quality.xlsx", "status.html",
@@ -32,10 +33,12 @@ def write_outputs(result: CampaignResult, out: Path) -> dict[str, Path]:
     write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
     portal = result.assessment
     quality = {**quality_context(result.scores), "portal_as_of": portal.as_of.isoformat() if portal else None}
-    write_status_html(out / "status.html", summary, findings, covered, quality)
+    versions = _versions(result)
+    write_status_html(out / "status.html", summary, findings, covered, quality,
+                      {code: label(v) for code, v in versions.items()})
     write_proposal_outputs(out, proposal_report(result))
     write_feedback(out, summary, {d["code"]: result.findings_of(d["code"]) for d in summary["departments"]},
-                   _files(result))
+                   _files(result), {code: v for code, v in versions.items() if v["version"] > 1})
     return {name: out / name for name in OUTPUTS}
 
 
@@ -43,6 +46,16 @@ def proposal_report(result: CampaignResult) -> ProposalReport:
     return ProposalReport(result.campaign.slug, result.campaign.name, result.as_of, result.export_id,
                           result.proposals, result.unmatched_demand, result.demand_files,
                           result.inputs.decisions, result.inputs.history)
+
+
+def _versions(result: CampaignResult) -> dict[str, dict]:
+    """Department code → the version of its current file (audits.campaign.history)."""
+    found = {}
+    for dept in result.campaign.departments:
+        version = current_version(result.inputs.submissions, dept.code)
+        if version is not None:
+            found[dept.code] = version
+    return found
 
 
 def _files(result: CampaignResult) -> dict[str, tuple[str, bytes | None]]:

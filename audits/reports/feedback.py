@@ -17,9 +17,11 @@ FEEDBACK = "feedback"
 
 
 def write_feedback(out: Path, summary: dict, findings: dict[str, list[Finding]],
-                   files: dict[str, tuple[str, bytes | None]]) -> Path:
+                   files: dict[str, tuple[str, bytes | None]], resubmitted: dict[str, dict] | None = None) -> Path:
     """Write ``out/feedback/``; ``summary`` is summary.json, ``findings`` each department's current
-    findings, ``files`` each department's current file (name, original bytes)."""
+    findings, ``files`` each department's current file (name, original bytes), ``resubmitted``
+    the version of each department's current file when it is not the first (what it fixed)."""
+    resubmitted = resubmitted or {}
     folder = Path(out) / FEEDBACK
     folder.mkdir(parents=True, exist_ok=True)
     for department in summary["departments"]:
@@ -33,6 +35,6 @@ def write_feedback(out: Path, summary: dict, findings: dict[str, list[Finding]],
             except Exception:  # never let one department's file stop the others' feedback
                 log.warning("feedback for %s: the marked copy could not be written", code, exc_info=True)
                 write_feedback_xlsx(folder / name, files[code][0], None, own, reason=REASON_UNREADABLE)
-        text = mail_text(department, summary["campaign"], own, name, marked)
+        text = mail_text(department, summary["campaign"], own, name, marked, resubmitted.get(code))
         (folder / f"{code}.txt").write_text(text, encoding="utf-8")
     return folder

@@ -19,11 +19,15 @@ def plural(count: int, forms: tuple[str, str, str]) -> str:
 
 
 def mail_text(department: dict, campaign: dict, findings: list[Finding], feedback_name: str | None,
-              marked: bool = True) -> str:
+              marked: bool = True, version: dict | None = None) -> str:
     """``department``: its entry in summary.json; ``campaign``: summary.json's campaign;
-    ``marked``: whether the feedback file is a marked copy (else it only lists the findings)."""
+    ``marked``: whether the feedback file is a marked copy (else it only lists the findings);
+    ``version``: a resubmission's version (audits.campaign.history): what it fixed, what is left."""
     paragraphs = [t.SUBJECT.format(department=department["name"]), t.GREETING]
-    paragraphs += _body(department, campaign, findings, feedback_name, marked)
+    body = _body(department, campaign, findings, feedback_name, marked)
+    if version is not None and department["status"] != "missing":
+        body.insert(1, _resubmitted(version, sum(f.is_error for f in findings)))
+    paragraphs += body
     paragraphs.append(t.SIGNATURE)
     return "\n\n".join(paragraphs) + "\n"
 
@@ -50,6 +54,16 @@ def _body(department: dict, campaign: dict, findings: list[Finding], feedback_na
     return ([t.NEEDS_FIXES.format(errors=plural(errors, t.ERRORS), and_warnings=and_warnings, **words), attached]
             + _list(t.MISSING_HEADING, missing) + _list(t.OTHER_HEADING, others)
             + _deadline_line(deadline, _date(campaign.get("as_of"))))
+
+
+def _resubmitted(version: dict, errors: int) -> str:
+    """«Це версія 2 … У попередній (від 20.05.2020) було 4 помилки: виправлено 4 помилки, залишилося 0 помилок.»"""
+    words = {"version": version["version"], "day": _dmy(date.fromisoformat(version["previous_received_at"][:10])),
+             "was": plural(version["previous_errors"] or 0, t.ERRORS), "left": plural(errors, t.ERRORS_LEFT)}
+    if version.get("fixed") is None:
+        return t.RESUBMITTED_COUNTS.format(**words)
+    new = t.RESUBMITTED_NEW.format(new=plural(version["new"], t.ERRORS_LEFT)) if version["new"] else ""
+    return t.RESUBMITTED.format(fixed=plural(version["fixed"], t.ERRORS), new=new, **words)
 
 
 def _missing(findings: list[Finding], department: dict) -> list[str]:

@@ -16,17 +16,19 @@ def environment() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def _context(summary: dict, findings: list[dict], coverage, quality) -> dict:
+def _context(summary: dict, findings: list[dict], coverage, quality, versions=None) -> dict:
     by_department = defaultdict(list)
     for f in findings:
         by_department[f["department"] or ""].append(f)
     return {"summary": summary, "findings": by_department, "labels": STATUS_LABELS, "coverage": coverage,
-            "coverage_labels": COVERAGE_LABELS, "q": quality}
+            "coverage_labels": COVERAGE_LABELS, "q": quality, "versions": versions or {}}
 
 
 def write_status_html(path: Path, summary: dict, findings: list[dict], coverage: list[dict] = (),
-                      quality: dict | None = None) -> Path:
-    """Streamed to the file: every finding of the campaign is listed, none is held twice."""
-    environment().get_template("status.html").stream(_context(summary, findings, coverage, quality)).dump(
+                      quality: dict | None = None, versions: dict[str, str] | None = None) -> Path:
+    """Streamed to the file: every finding of the campaign is listed, none is held twice.
+    ``versions``: department code → its current file's version line («версія 2 від …»)."""
+    environment().get_template("status.html").stream(_context(summary, findings, coverage, quality,
+                                                              versions)).dump(
         str(path), "utf-8")
     return Path(path)
