@@ -78,18 +78,20 @@ def _history(db: str | None, campaign: str | None, department: str | None, as_js
     if as_json:
         print_json(found)
         raise typer.Exit(EXIT_OK)
-    from rich.table import Table
+    from rich.table import Column, Table
 
     console = make_console()
     console.print(f"[bold]{found['campaign']['name']}[/] ({found['campaign']['slug']}): версії файлів органів")
-    table = Table("Код", "Версія", "Отримано", "Файл", "Помилок", "Попереджень", "Що змінилося")
+    # the version line carries its date; it is kept on one line (the file name wraps instead)
+    table = Table(Column("Код", no_wrap=True), Column("Версія", no_wrap=True), "Файл", "Помилок", "Попереджень",
+                  "Що змінилося")
     for d in found["departments"]:
         if not d["versions"]:
-            table.add_row(d["code"], "—", "", "[yellow]не надіслано[/]", "", "", "")
+            table.add_row(d["code"], "—", "[yellow]не надіслано[/]", "", "", "")
         for v in d["versions"]:
             current = " [bold](поточна)[/]" if v["current"] else ""
-            table.add_row(d["code"], v["label"] + current, v["received_at"].replace("T", " "), v["file"],
-                          str(v["errors"]), str(v["warnings"]), changes_text(v))
+            table.add_row(d["code"], v["label"], v["file"] + current, str(v["errors"]), str(v["warnings"]),
+                          changes_text(v))
     console.print(table)
     raise typer.Exit(EXIT_OK)
 
