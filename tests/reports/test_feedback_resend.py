@@ -160,3 +160,14 @@ def test_history_shows_both_versions(campaign, tmp_path, db_url):
     assert "версія 2 від 12.06.2020" in shown.stdout and "було 4 помилки, тепер 0" in shown.stdout
     status = (tmp_path / "out2" / "status.html").read_text(encoding="utf-8")
     assert "версія 2 від 12.06.2020: було 4 помилки, тепер 0" in status
+
+
+def test_a_findings_sheet_alone_is_never_read_as_an_inventory(campaign, tmp_path, db_url):
+    """A clerk who sends back only our findings sheet has sent no inventory (no header found)."""
+    first = run(campaign, db_url, tmp_path / "out1", datetime(2020, 5, 20, 10))["feedback"]
+    book = load_workbook(first / "ukt.xlsx")
+    for name in book.sheetnames[1:]:
+        book.remove(book[name])
+    book.save(tmp_path / "ukt_only_findings.xlsx")
+    report = inspect_file(tmp_path / "ukt_only_findings.xlsx", AS_OF).report
+    assert [f.code for f in report.findings] == ["no-header"]
