@@ -4,8 +4,10 @@ earlier feedback added is taken out, and only that. The clerk's own formatting s
 What is ours, and how it is recognised:
 - the workbook carries the defined name ``MARKER`` pointing at our findings sheet (Excel and
   LibreOffice keep it, and follow the sheet when it is renamed);
-- every comment we write has the author ``COMMENT_AUTHOR``; a clerk's own earlier comment on
-  the same cell was kept after ``SEPARATOR`` and is given back;
+- every comment we write has the author ``COMMENT_AUTHOR``; LibreOffice drops comment authors
+  when it saves an .xlsx, so in a workbook carrying the marker a comment that starts with our
+  prefix («Помилка: », «Попередження: ») is ours too; a clerk's own earlier comment on the
+  same cell was kept after ``SEPARATOR`` and is given back;
 - our fills are the two exact colours of FILLS: on a cell with our comment, or anywhere in a
   workbook carrying the marker (a clerk who deleted our comment but not the colour).
 A workbook without the marker and without our comments is never touched."""
@@ -39,12 +41,19 @@ def clean(book: Workbook, fills: dict[str, PatternFill]) -> Workbook:
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                ours = cell.comment is not None and cell.comment.author == t.COMMENT_AUTHOR
+                ours = cell.comment is not None and _is_ours(cell.comment, marked)
                 if ours:
                     cell.comment = _clerk_comment(cell.comment.text)
                 if (ours or marked) and _colour(cell.fill) in colours:
                     cell.fill = PatternFill()
     return book
+
+
+PREFIXES = tuple(f"{prefix}: " for prefix in t.COMMENT_PREFIX.values())
+
+
+def _is_ours(comment: Comment, marked: bool) -> bool:
+    return comment.author == t.COMMENT_AUTHOR or (marked and (comment.text or "").startswith(PREFIXES))
 
 
 def _drop_findings_sheets(book: Workbook) -> bool:

@@ -171,3 +171,23 @@ def test_a_findings_sheet_alone_is_never_read_as_an_inventory(campaign, tmp_path
     book.save(tmp_path / "ukt_only_findings.xlsx")
     report = inspect_file(tmp_path / "ukt_only_findings.xlsx", AS_OF).report
     assert [f.code for f in report.findings] == ["no-header"]
+
+
+def test_a_copy_saved_by_libreoffice_is_cleaned_too(campaign, tmp_path, db_url):
+    """LibreOffice keeps our defined name and fills but writes every comment's author as " "."""
+    from openpyxl.comments import Comment
+
+    first = run(campaign, db_url, tmp_path / "out1", datetime(2020, 5, 20, 10))["feedback"]
+    book = load_workbook(first / "ukt.xlsx")
+    ws = book[SHEET]
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.comment is not None:
+                cell.comment = Comment(cell.comment.text, " ")
+    ws["F5"].value = FIXES["F5"]
+    book.save(campaign / "ukt_v2.xlsx")
+    os.utime(campaign / "ukt_v2.xlsx", (2e9, 2e9))
+    second = run(campaign, db_url, tmp_path / "out2", datetime(2020, 6, 12, 9))["feedback"]
+    again = load_workbook(second / "ukt.xlsx")[SHEET]
+    assert again["F5"].comment is None and again["F5"].fill.fgColor.rgb not in OURS
+    assert again["K6"].comment.text.count("Помилка:") == 1 and "—" not in again["K6"].comment.text
