@@ -74,7 +74,8 @@ def test_flow_writes_outputs(prefect_harness, campaign, tmp_path, db_url):
     parser = Rows()
     parser.feed(html)
     assert parser.rows == [("fin", "invalid"), ("osv", "missing"), ("ukt", "accepted")]
-    assert parser.cells["ukt"] == ["ukt", "Управління ІКТ", "прийнято", "ukt.xlsx", "2", "0", "0", "2"]
+    assert parser.cells["ukt"] == ["ukt", "Управління ІКТ", "прийнято", "ukt.xlsx", "2", "0", "0", "2",
+                                   "версія 1 від 20.05.2020: 0 помилок"]
 
 
 def test_flow_graph_snapshot():
