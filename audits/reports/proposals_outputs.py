@@ -13,7 +13,8 @@ OUTPUTS = ("proposals.xlsx", "proposals.html")
 def write_proposal_outputs(out: Path, report) -> dict[str, Path]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    write_proposals_xlsx(out / "proposals.xlsx", report.campaign, report.export_id, report.ranking, report.unmatched)
+    write_proposals_xlsx(out / "proposals.xlsx", report.campaign, report.export_id, report.ranking, report.unmatched,
+                         report.decisions)
     # streamed to the file: the page lists every proposal, and is not held whole in memory
     environment().get_template("proposals.html").stream(
         r=report, components=[(m.NAME, m.LABEL) for m in COMPONENTS]).dump(str(out / "proposals.html"), "utf-8")
