@@ -321,6 +321,9 @@ CONSTRAINT_UK = {
 }
 
 
+DATASETS = ("набір", "набори", "наборів")     # plural(n, *DATASETS): 1 набір, 94 набори, 106 наборів
+
+
 def plural(n: int, one: str, few: str, many: str) -> str:
     """Ukrainian agreement of a noun with a number: 1 запит, 3 запити, 5 запитів, 21 запит."""
     if n % 10 == 1 and n % 100 != 11:

@@ -262,3 +262,14 @@ def test_a_package_that_is_another_items_is_not_this_items_publication(demo_db_u
     cells = [r.cells[6].text for r in Document(tmp_path / "plan.docx").tables[0].rows[1:]]
     assert cells[0].startswith("оприлюднено вчасно (20.07.2020): пакет «Перелік перевізників")
     assert cells[1] == "термін минув, не оприлюднено: на порталі немає пакета, пов'язаного з цим набором"
+
+
+def test_the_weights_section_reads_as_settings_not_dicts(demo_db, tmp_path):
+    import re
+
+    export(demo_db, tmp_path)
+    html = (tmp_path / "proposals.html").read_text(encoding="utf-8")
+    table = html[html.index('id="weights-table"'):html.index('id="themes-table"')]
+    cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td></tr>", table)
+    assert len(cells) == 6 and all("{" not in text and "&#39;" not in text for _, text in cells)
+    assert any("units: vote = 1, info_request = 5" in text for _, text in cells)
