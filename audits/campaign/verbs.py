@@ -113,7 +113,8 @@ def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
     with transaction(engine) as session:      # all or nothing
         review.recorded = record_decisions(session, review.campaign, review.export_id,
                                            sheet.changed(review, {(d["department"], d["item_id"]): d for d in
-                                                                  decisions_of(session, review.campaign)}),
+                                                                  decisions_of(session, review.campaign)},
+                                                          recorded_at.date()),
                                            by=by, recorded_at=recorded_at, source_file=review.file,
                                            source_sha256=review.sha256 or "")
     for d in review.decisions:

@@ -273,3 +273,19 @@ def test_the_weights_section_reads_as_settings_not_dicts(demo_db, tmp_path):
     cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td></tr>", table)
     assert len(cells) == 6 and all("{" not in text and "&#39;" not in text for _, text in cells)
     assert any("units: vote = 1, info_request = 5" in text for _, text in cells)
+
+
+def test_a_deadline_already_past_is_recorded_with_a_warning(demo_db, tmp_path):
+    export(demo_db, tmp_path)
+    fill(tmp_path / "proposals.xlsx", tmp_path / "late.xlsx", {
+        2: {"decision": "схвалити", "deadline": datetime(2020, 9, 1)},
+        3: {"decision": "схвалити", "deadline": datetime(2999, 9, 1)}})
+    result = odaudit("review", "import", tmp_path / "late.xlsx", "--db", demo_db, "--json")
+    assert result.returncode == 0, result.stdout                          # a warning: the decision is recorded
+    answer = json.loads(result.stdout)
+    assert answer["recorded"] == 2
+    assert [(f["row"], f["column_letter"], f["code"], f["severity"]) for f in answer["findings"]] == [
+        (2, LETTER["deadline"], "review-deadline-past", "warning")]
+    assert "з терміном 01.09.2020, який уже минув" in answer["findings"][0]["message"]
+    again = json.loads(odaudit("review", "import", tmp_path / "late.xlsx", "--db", demo_db, "--json").stdout)
+    assert (again["recorded"], again["findings"]) == (0, [])               # said once, when it was decided
