@@ -216,7 +216,7 @@ def monitor(engine, packages: list[dict], source: str, organization: str | None,
     judged_on = PortalInput(packages, source, result.organization, as_of, True, snapshot) if own else None
     plan = [i.to_dict() for i in _plan_items(engine, campaign, judged_on)] if campaign else []
     with transaction(engine) as session:
-        history = [portal.trend_row(s) for s in snapshot_rows(session, result.organization)]
+        history = portal.trend(snapshot_rows(session, result.organization))
     paths = write_monitor_outputs(Path(out), result, history, plan) if out else {}
     return MonitorRun(result, snapshot, plan, history, paths)
 
