@@ -230,17 +230,21 @@ def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(
 
 
 def test_a_package_that_is_another_items_is_not_this_items_publication(demo_db_url, tmp_path):
-    """The only title match for the approved «громадських вбиралень» is the archive package,
-    and the archive item zhkg-017 of the register is that package: the approved item stays
-    unpublished, and every state names the package and the evidence."""
+    """The demo's own case: the only title match for the approved osv-003 («Територія обслуговування
+    закладів загальної середньої освіти», score 85) is osv-009's archive package, which osv-009
+    declared by its portal link; and the only match for «громадських вбиралень» is the archive
+    package that the register's zhkg-017 matches better. Neither approved item is published, and
+    every state names the package and the evidence."""
     db = demo_db_url
     data = export(db, tmp_path)
     gaps = {p["item_id"]: i + 2 for i, p in enumerate(data["compliance_gaps"])}
     fill(tmp_path / "proposals.xlsx", tmp_path / "signed.xlsx", {
         gaps["zhkg-005"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)},
+        gaps["osv-003"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)},
         gaps["trans-003"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)}})
     assert odaudit("review", "import", tmp_path / "signed.xlsx", "--db", db).returncode == 0
     packages = [package("vbyralni-2017", "Перелік громадських вбиралень (архів 2017)", "2020-07-01"),
+                package("lutsk-osv-009", "Перелік закладів загальної середньої освіти (архів 2009)", "2017-03-01"),
                 package("perevizn", "Перелік перевізників на міських автобусних маршрутах", "2020-07-20")]
     saved = tmp_path / "september.json"
     saved.write_text(json.dumps(packages, ensure_ascii=False), encoding="utf-8")
@@ -249,19 +253,20 @@ def test_a_package_that_is_another_items_is_not_this_items_publication(demo_db_u
     assert run.returncode in (0, 1), run.stderr
     status = json.loads(odaudit("plan", "status", "--db", db, "--json").stdout)
     assert [(i["item_id"], i["status"], (i["package"] or {}).get("id")) for i in status] == [
-        ("trans-003", "published-on-time", "id-perevizn"), ("zhkg-005", "overdue", None)]
-    assert status[0]["package"]["method"] == "title" and status[0]["package"]["score"] >= 72
-    assert "пакет «Перелік перевізників на міських автобусних маршрутах» (збіг назви, бал" in status[0]["evidence"]
-    assert status[1]["evidence"] == "на порталі немає пакета, пов'язаного з цим набором"
+        ("osv-003", "overdue", None), ("trans-003", "published-on-time", "id-perevizn"),
+        ("zhkg-005", "overdue", None)]
+    assert status[1]["package"]["method"] == "title" and status[1]["package"]["score"] >= 72
+    assert "пакет «Перелік перевізників на міських автобусних маршрутах» (збіг назви, бал" in status[1]["evidence"]
+    assert status[0]["evidence"] == status[2]["evidence"] == "на порталі немає пакета, пов'язаного з цим набором"
     text = odaudit("plan", "status", "--db", db).stdout
     assert "Перелік громадських вбиралень (zhkg), до 01.08.2020: термін минув, не оприлюднено — на порталі немає" \
         in text
     html = (tmp_path / "m" / "quality.html").read_text(encoding="utf-8")
-    assert "оприлюднено вчасно" in html and html.count("на порталі немає пакета") == 1
+    assert "оприлюднено вчасно" in html and html.count("на порталі немає пакета") == 2
     assert odaudit("plan", "export", "--format", "docx", "--out", tmp_path / "plan.docx", "--db", db).returncode == 0
     cells = [r.cells[6].text for r in Document(tmp_path / "plan.docx").tables[0].rows[1:]]
-    assert cells[0].startswith("оприлюднено вчасно (20.07.2020): пакет «Перелік перевізників")
-    assert cells[1] == "термін минув, не оприлюднено: на порталі немає пакета, пов'язаного з цим набором"
+    assert cells[1].startswith("оприлюднено вчасно (20.07.2020): пакет «Перелік перевізників")
+    assert cells[0] == cells[2] == "термін минув, не оприлюднено: на порталі немає пакета, пов'язаного з цим набором"
 
 
 def test_the_weights_section_reads_as_settings_not_dicts(demo_db, tmp_path):
@@ -289,3 +294,12 @@ def test_a_deadline_already_past_is_recorded_with_a_warning(demo_db, tmp_path):
     assert "з терміном 01.09.2020, який уже минув" in answer["findings"][0]["message"]
     again = json.loads(odaudit("review", "import", tmp_path / "late.xlsx", "--db", demo_db, "--json").stdout)
     assert (again["recorded"], again["findings"]) == (0, [])               # said once, when it was decided
+
+
+def test_the_evidence_says_how_the_package_was_linked():
+    from audits.proposals.plan import Found
+
+    declared = Found(date(2020, 7, 1), "https://data.gov.ua/dataset/x", "x", "Перелік укриттів", "link", 100.0)
+    matched = Found(date(2020, 7, 1), None, "y", "Перелік укриттів", "title", 85.1)
+    assert declared.evidence == "пакет «Перелік укриттів» (посилання, яке вказав орган)"
+    assert matched.evidence == "пакет «Перелік укриттів» (збіг назви, бал 85.1)"
