@@ -14,8 +14,6 @@ from .sheet import APPROVE
 STATUS_LABELS = {"published-on-time": "оприлюднено вчасно", "published-late": "оприлюднено із запізненням",
                  "pending": "очікується", "overdue": "термін минув, не оприлюднено",
                  "unknown": "немає знімка порталу"}
-
-
 NOT_LINKED = "на порталі немає пакета, пов'язаного з цим набором"
 EVIDENCE = {"link": "посилання, яке вказав орган", "title": "збіг назви, бал {score:g}"}
 
