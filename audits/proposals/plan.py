@@ -48,15 +48,9 @@ class PlanItem:
     deadline: date
     update_frequency: str | None
     status: str
-    package: Found | None = None
-
-    @property
-    def published_on(self) -> date | None:
-        return self.package.published_on if self.package else None
-
-    @property
-    def package_url(self) -> str | None:
-        return self.package.url if self.package else None
+    published_on: date | None = None
+    package_url: str | None = None
+    package: Found | None = None         # the package linked to the item, with the evidence
 
     @property
     def status_label(self) -> str:
@@ -67,7 +61,7 @@ class PlanItem:
         """Which package, and why it is this item's; or that none is (with a snapshot)."""
         if self.package:
             return self.package.evidence
-        return "" if self.status == "unknown" else NOT_LINKED
+        return NOT_LINKED if self.status in ("pending", "overdue") else ""
 
     def to_dict(self) -> dict:
         return {"number": self.number, "item_id": self.item_id, "title": self.title,
@@ -128,8 +122,8 @@ def _published(snapshot, approved: list[dict], register: list[dict]) -> dict[int
 def _status(deadline: date, found: Found | None, as_of: date | None) -> tuple:
     """``as_of``: the date of the snapshot compared (None: no snapshot, nothing is known)."""
     if as_of is None:
-        return ("unknown",)
+        return ("unknown", None, None, None)
     if found:
         on_time = found.published_on is not None and found.published_on <= deadline
-        return ("published-on-time" if on_time else "published-late", found)
-    return ("overdue" if as_of > deadline else "pending",)
+        return ("published-on-time" if on_time else "published-late", found.published_on, found.url, found)
+    return ("overdue" if as_of > deadline else "pending", None, None, None)
