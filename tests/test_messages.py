@@ -24,6 +24,7 @@ SAMPLE = {
     "organizations": "lutska-miska-rada, rivnenska-miska-rada", "package": "9d1fe9bb",
     "suggestion": " Схоже, це «Широта» (lat).",
     "title": "Перелік зупинок громадського транспорту", "type_uk": "число", "value": "коли треба",
+    "today": "15.09.2020",
 }
 # What a code's {detail} really holds where it is not the reader's exception name.
 DETAIL = {"file-too-large": "25 МБ", "archive-bomb": "1,2 ГБ", "primary-key": "повторює рядок 4",

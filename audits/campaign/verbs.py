@@ -113,7 +113,8 @@ def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
     with transaction(engine) as session:      # all or nothing
         review.recorded = record_decisions(session, review.campaign, review.export_id,
                                            sheet.changed(review, {(d["department"], d["item_id"]): d for d in
-                                                                  decisions_of(session, review.campaign)}),
+                                                                  decisions_of(session, review.campaign)},
+                                                          recorded_at.date()),
                                            by=by, recorded_at=recorded_at, source_file=review.file,
                                            source_sha256=review.sha256 or "")
     for d in review.decisions:
@@ -215,7 +216,7 @@ def monitor(engine, packages: list[dict], source: str, organization: str | None,
     judged_on = PortalInput(packages, source, result.organization, as_of, True, snapshot) if own else None
     plan = [i.to_dict() for i in _plan_items(engine, campaign, judged_on)] if campaign else []
     with transaction(engine) as session:
-        history = [portal.trend_row(s) for s in snapshot_rows(session, result.organization)]
+        history = portal.trend(snapshot_rows(session, result.organization))
     paths = write_monitor_outputs(Path(out), result, history, plan) if out else {}
     return MonitorRun(result, snapshot, plan, history, paths)
 

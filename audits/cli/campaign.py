@@ -103,6 +103,8 @@ LABELS = {"accepted": "[green]прийнято[/]", "invalid": "[red]потре�
 def _print_summary(summary: dict, outputs: dict) -> None:
     from rich.table import Table
 
+    from ..messages import DATASETS, plural
+
     console = make_console()
     console.print(f"[bold]{summary['campaign']['name']}[/] ({summary['campaign']['slug']}), "
                   f"дата аудиту {summary['campaign']['as_of']}")
@@ -112,7 +114,7 @@ def _print_summary(summary: dict, outputs: dict) -> None:
     console.print(table)
     t = summary["totals"]
     console.print(f"Прийнято {t['accepted']}, потребують виправлень {t['invalid']}, не надіслали {t['missing']}; "
-                  f"у реєстрі {t['register_items']} наборів; помилок {t['errors']}, попереджень {t['warnings']}.")
+                  f"у реєстрі {plural(t['register_items'], *DATASETS)}; помилок {t['errors']}, попереджень {t['warnings']}.")
     c = summary.get("coverage")
     if c:
         console.print(f"Постанова № 835: з {c['items']} обов'язкових наборів оприлюднено {c['published']}, "

@@ -150,7 +150,8 @@ def _report_one(console, result, paths, plan: list[dict], shown: set[str]) -> No
     for finding in result.not_on_portal:
         console.print(f"  {finding.department}: {finding.message}", markup=False)
     if plan:
-        console.print("План оприлюднення: " + ", ".join(f"{i['item_id']} — {i['status_label']}" for i in plan) + ".",
+        console.print("План оприлюднення: " + "; ".join(f"{i['item_id']} — {i['status_label']}"
+                                                  + (f" ({i['evidence']})" if i["evidence"] else "") for i in plan) + ".",
                       markup=False)
     for name, path in paths.items():
         console.print(f"  {name}: {path}", markup=False)

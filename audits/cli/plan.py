@@ -57,8 +57,6 @@ def status_command(
 
     Example: odaudit plan status --json
     """
-    from ..proposals.plan import STATUS_LABELS
-
     with cannot_run(debug):
         _, items = _items(db, campaign)
     if as_json:
@@ -67,6 +65,6 @@ def status_command(
         console = make_console()
         for i in items:
             console.print(f"{i.number}. {i.title} ({i.department}), до {i.deadline:%d.%m.%Y}: "
-                          f"{STATUS_LABELS[i.status]}", markup=False)
+                          f"{i.status_label}" + (f" — {i.evidence}" if i.evidence else ""), markup=False)
         console.print(f"Наборів у плані: {len(items)}.")
     raise typer.Exit(EXIT_FINDINGS if any(i.status in ("overdue", "published-late") for i in items) else EXIT_OK)

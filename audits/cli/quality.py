@@ -43,6 +43,9 @@ def command(
 def _table(scores, departments: dict, city: dict) -> None:
     from rich.table import Table
 
+    from ..messages import DATASETS, plural
+    from ..quality.aggregate import bands_text
+
     console = make_console()
     table = Table("Орган", "Наборів", "Середній бал, %", "Вчасно", "Із запізненням", "Невідомо")
     for code, s in departments.items():
@@ -50,5 +53,5 @@ def _table(scores, departments: dict, city: dict) -> None:
         table.add_row(code, str(s["datasets"]), str(s["mean_score"]), str(t["on-time"]), str(t["late"]),
                       str(t["unknown"]))
     console.print(table)
-    console.print(f"Місто: {city['datasets']} наборів, середній бал {city['mean_score']}%, "
-                  f"рівні: {city['bands']}.", markup=False)
+    console.print(f"Місто: {plural(city['datasets'], *DATASETS)}, середній бал {city['mean_score']}%, "
+                  f"рівні якості: {bands_text(city['bands'])}.", markup=False)

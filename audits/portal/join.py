@@ -85,10 +85,26 @@ def link_register(rows: list[dict], index: PortalIndex) -> list[PackageLink]:
             unlinked.append(r)
     claimed = {link.package_id for link in links}
     free = index.without(claimed)
-    for r, (pid, score) in zip(unlinked, by_title([r.get("title") or "" for r in unlinked], free)):
-        if pid:
-            links.append(PackageLink(pid, r["department_code"], r["row"], "title", round(score, 1)))
+    found = by_title([r.get("title") or "" for r in unlinked], free)
+    for r, (pid, score) in _one_item_each(unlinked, found):
+        links.append(PackageLink(pid, r["department_code"], r["row"], "title", round(score, 1)))
     return links
+
+
+def _one_item_each(rows: list[dict], found: list[tuple[str | None, float]]) -> list[tuple[dict, tuple]]:
+    """A package is one register item: when several rows' titles match the same package, the
+    best score takes it; a tie for the best links none of them (nobody can say which it is)."""
+    by_package: dict[str, list[tuple[dict, tuple]]] = {}
+    for r, (pid, score) in zip(rows, found):
+        if pid:
+            by_package.setdefault(pid, []).append((r, (pid, score)))
+    kept = []
+    for claims in by_package.values():
+        claims.sort(key=lambda c: -c[1][1])
+        if len(claims) == 1 or claims[0][1][1] > claims[1][1][1]:
+            kept.append(claims[0])
+    order = {id(r): i for i, r in enumerate(rows)}
+    return sorted(kept, key=lambda c: order[id(c[0])])
 
 
 def catalogue_links(packages: list[dict]) -> dict[str, str]:

@@ -249,6 +249,16 @@ def to_json(result: MonitorResult) -> dict:
             "warnings": [f.to_dict() for f in result.warnings]}
 
 
+def trend(snapshots: list[dict]) -> list[dict]:
+    """The trend table, oldest first, one row per distinct snapshot: the same packages as of the
+    same date read again (the campaign's saved response, then a monitor run of the same file)
+    are one snapshot, shown once, as its latest run scored it."""
+    latest = {}
+    for s in snapshots:
+        latest[(s.get("fingerprint") or f"run-{s['id']}", s["as_of"])] = s
+    return [trend_row(s) for s in sorted(latest.values(), key=lambda s: (s["taken_at"], s["id"]))]
+
+
 def trend_row(snapshot: dict) -> dict:
     """One stored run (audits.store.portal.snapshot_rows) as the trend table shows it."""
     s = snapshot["summary"] or {}

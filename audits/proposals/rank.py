@@ -1,5 +1,5 @@
 """Score, separate and rank: compliance gaps first (a legal duty, not a proposal), then the
-proposals by public interest, with blocked items set aside with their reason."""
+proposals, each list by score (public interest), with blocked items set aside with their reason."""
 from __future__ import annotations
 
 import hashlib
@@ -95,7 +95,7 @@ def rank(candidates: list[Candidate], config: ProposalConfig | None = None,
         gap = bool(c.catalogue_id) and c.catalogue_id not in covered   # another item may already publish it
         scored = Proposal(GAP if gap else PROPOSAL, 0, c, components(c, config))
         (gaps if gap else proposals).append(scored)
-    gaps.sort(key=lambda p: (p.candidate.catalogue_id, p.candidate.department, p.candidate.item_id))
+    gaps.sort(key=order)                       # gaps are ranked like proposals: the rank follows the score
     proposals.sort(key=order)
     result.compliance_gaps = [Proposal(p.kind, i, p.candidate, p.components) for i, p in enumerate(gaps, 1)]
     result.proposals = [Proposal(p.kind, i, p.candidate, p.components) for i, p in enumerate(proposals, 1)]

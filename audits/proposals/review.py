@@ -62,15 +62,21 @@ def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now
         _row(review, line, header, export["rows"], now, export["id"])
 
 
-def changed(review: Review, in_force: dict) -> list[dict]:
+def changed(review: Review, in_force: dict, today: date | None = None) -> list[dict]:
     """The decisions that differ from the one in force for the same item (``in_force``:
-    (department, item id) → decision dict); the others count as unchanged."""
+    (department, item id) → decision dict); the others count as unchanged. A new approval whose
+    deadline is before ``today`` (the day of the import) is recorded with a warning."""
     found = []
     for d in review.decisions:
+        letter = d.pop("deadline_letter", None)
         if same(in_force.get((d["department"], d["item_id"])), d):
             review.unchanged += 1
-        else:
-            found.append(d)
+            continue
+        found.append(d)
+        if today and d["decision"] == APPROVE and d["deadline"] < today:
+            review.findings.append(_finding(review, "review-deadline-past", d["row"], "deadline", letter,
+                                            d["deadline"].strftime("%d.%m.%Y"), title=d["title"],
+                                            today=today.strftime("%d.%m.%Y")))
     return found
 
 
@@ -146,7 +152,8 @@ def _decision(review: Review, row: int, values: dict, letters: dict, stored, now
     review.decisions.append({"department": stored.department, "item_id": stored.item_id, "title": stored.title,
                              "decision": fold(decision), "comment": _text(values.get("comment")) or None,
                              "responsible": _text(values.get("responsible")) or None, "deadline": deadline,
-                             "row": row, "exported": stored.data})
+                             "row": row, "exported": stored.data,
+                             "deadline_letter": letters.get("deadline")})
 
 
 def _finding(review: Review, code: str, row: int | None = None, key: str | None = None,

@@ -17,6 +17,15 @@ def summarize(scores) -> dict:
             "timeliness": {state: sum(s.timeliness.state == state for s in scores) for state in STATES}}
 
 
+def bands_text(bands: dict[str, int], config=None) -> str:
+    """«відмінна 16, добра 57, достатня 33»: the bands' labels, best first, with their counts."""
+    from .config import load_quality_config
+
+    config = config or load_quality_config()
+    shown = [f"{b.label} {bands[b.name]}" for b in config.bands if bands.get(b.name)]
+    return ", ".join(shown) or "—"
+
+
 def by_department(scores) -> dict[str, dict]:
     groups = defaultdict(list)
     for s in scores:

@@ -23,10 +23,9 @@ def _cells(item) -> list:
 
 
 def _status(item) -> str:
-    from ..proposals.plan import STATUS_LABELS
-
-    label = STATUS_LABELS[item.status]
-    return f"{label} ({item.published_on.strftime('%d.%m.%Y')})" if item.published_on else label
+    """The state, its date, and the package it was judged on (or that none is linked)."""
+    label = f"{item.status_label} ({item.published_on:%d.%m.%Y})" if item.published_on else item.status_label
+    return f"{label}: {item.evidence}" if item.evidence else label
 
 
 def write_plan_xlsx(path: Path, campaign_name: str, items) -> Path:

@@ -12,13 +12,15 @@ from ..safe import safe_cell
 HEADER_FILL = "DDEBF7"
 
 
-def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dict, unmatched: list[dict]) -> Path:
-    """A write-only workbook: rows stream to the file as they are made (nothing is kept per cell)."""
+def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dict, unmatched: list[dict],  # noqa: PLR0913
+                         decisions: dict | None = None) -> Path:
+    """A write-only workbook: rows stream to the file as they are made (nothing is kept per cell).
+    ``decisions``: "department/item id" → the decision in force, carried into the decision columns."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     rows = ranking["compliance_gaps"] + ranking["proposals"]
-    _proposals(book.create_sheet(SHEET), rows)
+    _proposals(book.create_sheet(SHEET), rows, decisions or {})
     _blocked(book.create_sheet("Виключені"), ranking["blocked"])
     _unmatched(book.create_sheet("Попит без власника"), unmatched)
     _weights(book.create_sheet("Ваги"), ranking["weights"])
@@ -27,7 +29,7 @@ def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dic
     return Path(path)
 
 
-def _proposals(sheet, rows: list[dict]) -> None:
+def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
     """Everything a write-only sheet needs before its first row (widths, frozen panes) is set
     first; validations, filter and protection are written after the rows, so any time will do."""
     from openpyxl.cell import WriteOnlyCell
@@ -66,7 +68,7 @@ def _proposals(sheet, rows: list[dict]) -> None:
 
     sheet.append([cell(c.header, font=bold, fill=fill, alignment=top) for c in COLUMNS])
     for position, row in enumerate(rows, 1):
-        values = cells(row, position)
+        values = cells(row, position, decisions.get(f"{row['department']}/{row['item_id']}"))
         line = []
         for c in COLUMNS:
             style = {"protection": unlocked} if c.editable else {}

@@ -45,4 +45,5 @@ def snapshot_packages(session, snapshot: PortalSnapshot) -> list[PortalPackage]:
 def snapshot_rows(session, organization: str | None = None) -> list[dict]:
     """Every stored run of the organisation, oldest first, as plain values."""
     return [{"id": s.id, "taken_at": s.taken_at, "as_of": s.as_of, "source": s.source,
-             "package_count": s.package_count, "summary": s.summary} for s in snapshot_history(session, organization)]
+             "package_count": s.package_count, "summary": s.summary, "fingerprint": s.fingerprint}
+            for s in snapshot_history(session, organization)]

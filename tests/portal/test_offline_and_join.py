@@ -69,3 +69,13 @@ def test_register_rows_join_by_link_then_by_title_and_a_package_is_one_item():
 def test_packages_link_to_catalogue_items_only_when_confident():
     packages = PACKAGES + [{"id": "c3", "title": "Перелік паркувальних майданчиків"}]
     assert catalogue_links(packages) == {"c3": "oms-19"}
+
+
+def test_a_package_matched_by_two_titles_goes_to_the_best_and_a_tie_to_none():
+    index = PortalIndex.of([{"id": "v", "title": "Перелік громадських вбиралень (архів 2017)"},
+                            {"id": "m", "title": "Перелік дитячих майданчиків"}])
+    links = link_register([row("zhkg", 5, "Перелік громадських вбиралень"),
+                           row("zhkg", 17, "Перелік громадських вбиралень (архів 2017)"),
+                           row("zhkg", 6, "Перелік дитячих майданчиків"),
+                           row("osv", 6, "Перелік дитячих майданчиків")], index)
+    assert [(x.package_id, x.department, x.row) for x in links] == [("v", "zhkg", 17)]

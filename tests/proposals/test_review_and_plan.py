@@ -46,15 +46,18 @@ def decisions(db: str) -> list[tuple]:
 def test_demo_proposals_json_contract(demo_db, tmp_path):
     data = export(demo_db, tmp_path)
     assert [p["item_id"] for p in data["compliance_gaps"]] == [
-        "trans-003", "trans-008", "ukt-005", "osv-003", "zhkg-005", "zhkg-017", "zhkg-011", "zhkg-006", "zhkg-018",
-        "ukt-004", "trans-007"]
-    assert [p["item_id"] for p in data["proposals"][:3]] == ["osv-005", "eco-001", "kult-007"]
+        "trans-003", "trans-007", "zhkg-006", "osv-003", "trans-008", "ukt-004", "zhkg-017", "zhkg-018", "zhkg-005",
+        "zhkg-011", "ukt-005"]
+    # the archive trans-009 is not published: its title's package is trans-001's, a package is one item
+    assert [p["item_id"] for p in data["proposals"][:3]] == ["osv-005", "trans-009", "eco-001"]
     assert [(b["item_id"], b["reason"].split(" (")[0].split(",")[0]) for b in data["blocked"]] == [
         ("soc-001", "містить персональні дані"), ("soc-009", "обмежений доступ")]
     for p in data["compliance_gaps"] + data["proposals"]:
         assert set(p) >= {"rank", "item_id", "title", "department", "score", "components", "justification"}
         assert round(sum(p["components"].values()), 2) == p["score"]
-    assert [p["rank"] for p in data["proposals"]] == list(range(1, len(data["proposals"]) + 1))
+    for table in (data["compliance_gaps"], data["proposals"]):   # the rows follow the rank, the rank the score
+        assert [p["rank"] for p in table] == list(range(1, len(table) + 1))
+        assert [p["score"] for p in table] == sorted((p["score"] for p in table), reverse=True)
     fares = next(p for p in data["proposals"] if p["item_id"] == "trans-005")
     assert "2 запити на публічну інформацію" in fares["justification"]      # nine requests, two requesters
     assert [s["signal_id"] for s in data["unmatched_demand"]] == [
@@ -96,11 +99,22 @@ def test_review_round_trip_records_decisions_and_keeps_history(demo_db_url, tmp_
     assert decisions(db_url) == [
         ("osv-005", "схвалити", date(2020, 10, 1), True, "Секретар"),
         ("trans-003", "схвалити", date(2020, 9, 1), True, "Секретар"),
-        ("trans-008", "відкласти", None, False, "Секретар"),                # superseded, still visible
-        ("trans-008", "схвалити", date(2020, 12, 1), True, "Секретар")]
+        ("trans-007", "відкласти", None, False, "Секретар"),                # superseded, still visible
+        ("trans-007", "схвалити", date(2020, 12, 1), True, "Секретар")]
     export(db_url, tmp_path / "after")
     html = (tmp_path / "after" / "proposals.html").read_text(encoding="utf-8")
     assert html.count('class="superseded"') == 1 and html.count('class="in-force"') == 3   # the old one stays visible
+
+    carried = load_workbook(tmp_path / "after" / "proposals.xlsx")[SHEET]  # the next meeting sees what it decided
+    shown = {r[3]: (r[-4], r[-3], r[-1]) for r in carried.iter_rows(min_row=2, values_only=True) if r[-4]}
+    assert shown == {"trans-003": ("схвалити", "Перевізники — пріоритет", datetime(2020, 9, 1)),
+                     "trans-007": ("схвалити", None, datetime(2020, 12, 1)),
+                     "osv-005": ("схвалити", None, datetime(2020, 10, 1))}
+    assert carried[f"{LETTER['responsible']}13"].value == "Ковальчук О. П."
+    unchanged = odaudit("review", "import", tmp_path / "after" / "proposals.xlsx", "--db", db_url, "--json")
+    assert unchanged.returncode == 0, unchanged.stdout
+    assert (json.loads(unchanged.stdout)["recorded"], json.loads(unchanged.stdout)["unchanged"]) == (0, 3)
+    assert len(decisions(db_url)) == 4                                       # no duplicates
 
 
 def test_a_sheet_with_errors_records_nothing(demo_db, tmp_path):
@@ -213,3 +227,79 @@ def test_an_item_whose_data_file_holds_personal_data_is_set_aside_until_cleared(
     cleared = odaudit("data", "review", "eco:eco-001", "--cleared", "--by", "Ткачук В. П.", "--db", db)
     assert cleared.returncode == 0, cleared.stderr
     assert "eco-001" not in {b["item_id"] for b in export(db, tmp_path)["blocked"]}
+
+
+def test_a_package_that_is_another_items_is_not_this_items_publication(demo_db_url, tmp_path):
+    """The demo's own case: the only title match for the approved osv-003 («Територія обслуговування
+    закладів загальної середньої освіти», score 85) is osv-009's archive package, which osv-009
+    declared by its portal link; and the only match for «громадських вбиралень» is the archive
+    package that the register's zhkg-017 matches better. Neither approved item is published, and
+    every state names the package and the evidence."""
+    db = demo_db_url
+    data = export(db, tmp_path)
+    gaps = {p["item_id"]: i + 2 for i, p in enumerate(data["compliance_gaps"])}
+    fill(tmp_path / "proposals.xlsx", tmp_path / "signed.xlsx", {
+        gaps["zhkg-005"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)},
+        gaps["osv-003"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)},
+        gaps["trans-003"]: {"decision": "схвалити", "deadline": datetime(2020, 8, 1)}})
+    assert odaudit("review", "import", tmp_path / "signed.xlsx", "--db", db).returncode == 0
+    packages = [package("vbyralni-2017", "Перелік громадських вбиралень (архів 2017)", "2020-07-01"),
+                package("lutsk-osv-009", "Перелік закладів загальної середньої освіти (архів 2009)", "2017-03-01"),
+                package("perevizn", "Перелік перевізників на міських автобусних маршрутах", "2020-07-20")]
+    saved = tmp_path / "september.json"
+    saved.write_text(json.dumps(packages, ensure_ascii=False), encoding="utf-8")
+    run = odaudit("monitor", "--from-file", saved, "--as-of", "2020-09-01", "--db", db, "--out", tmp_path / "m",
+                  "--json")
+    assert run.returncode in (0, 1), run.stderr
+    status = json.loads(odaudit("plan", "status", "--db", db, "--json").stdout)
+    assert [(i["item_id"], i["status"], (i["package"] or {}).get("id")) for i in status] == [
+        ("osv-003", "overdue", None), ("trans-003", "published-on-time", "id-perevizn"),
+        ("zhkg-005", "overdue", None)]
+    assert status[1]["package"]["method"] == "title" and status[1]["package"]["score"] >= 72
+    assert "пакет «Перелік перевізників на міських автобусних маршрутах» (збіг назви, бал" in status[1]["evidence"]
+    assert status[0]["evidence"] == status[2]["evidence"] == "на порталі немає пакета, пов'язаного з цим набором"
+    text = odaudit("plan", "status", "--db", db).stdout
+    assert "Перелік громадських вбиралень (zhkg), до 01.08.2020: термін минув, не оприлюднено — на порталі немає" \
+        in text
+    html = (tmp_path / "m" / "quality.html").read_text(encoding="utf-8")
+    assert "оприлюднено вчасно" in html and html.count("на порталі немає пакета") == 2
+    assert odaudit("plan", "export", "--format", "docx", "--out", tmp_path / "plan.docx", "--db", db).returncode == 0
+    cells = [r.cells[6].text for r in Document(tmp_path / "plan.docx").tables[0].rows[1:]]
+    assert cells[1].startswith("оприлюднено вчасно (20.07.2020): пакет «Перелік перевізників")
+    assert cells[0] == cells[2] == "термін минув, не оприлюднено: на порталі немає пакета, пов'язаного з цим набором"
+
+
+def test_the_weights_section_reads_as_settings_not_dicts(demo_db, tmp_path):
+    import re
+
+    export(demo_db, tmp_path)
+    html = (tmp_path / "proposals.html").read_text(encoding="utf-8")
+    table = html[html.index('id="weights-table"'):html.index('id="themes-table"')]
+    cells = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td></tr>", table)
+    assert len(cells) == 6 and all("{" not in text and "&#39;" not in text for _, text in cells)
+    assert any("units: vote = 1, info_request = 5" in text for _, text in cells)
+
+
+def test_a_deadline_already_past_is_recorded_with_a_warning(demo_db, tmp_path):
+    export(demo_db, tmp_path)
+    fill(tmp_path / "proposals.xlsx", tmp_path / "late.xlsx", {
+        2: {"decision": "схвалити", "deadline": datetime(2020, 9, 1)},
+        3: {"decision": "схвалити", "deadline": datetime(2999, 9, 1)}})
+    result = odaudit("review", "import", tmp_path / "late.xlsx", "--db", demo_db, "--json")
+    assert result.returncode == 0, result.stdout                          # a warning: the decision is recorded
+    answer = json.loads(result.stdout)
+    assert answer["recorded"] == 2
+    assert [(f["row"], f["column_letter"], f["code"], f["severity"]) for f in answer["findings"]] == [
+        (2, LETTER["deadline"], "review-deadline-past", "warning")]
+    assert "з терміном 01.09.2020, який уже минув" in answer["findings"][0]["message"]
+    again = json.loads(odaudit("review", "import", tmp_path / "late.xlsx", "--db", demo_db, "--json").stdout)
+    assert (again["recorded"], again["findings"]) == (0, [])               # said once, when it was decided
+
+
+def test_the_evidence_says_how_the_package_was_linked():
+    from audits.proposals.plan import Found
+
+    declared = Found(date(2020, 7, 1), "https://data.gov.ua/dataset/x", "x", "Перелік укриттів", "link", 100.0)
+    matched = Found(date(2020, 7, 1), None, "y", "Перелік укриттів", "title", 85.1)
+    assert declared.evidence == "пакет «Перелік укриттів» (посилання, яке вказав орган)"
+    assert matched.evidence == "пакет «Перелік укриттів» (збіг назви, бал 85.1)"

@@ -91,3 +91,14 @@ def test_weights_and_bands_come_from_the_config_file(tmp_path: Path):
     changed = score_dataset(package_facts(late), AS_OF, load_quality_config(custom))
     assert (default.percent, default.band) == (80.0, "good")
     assert (changed.percent, changed.band) == (100.0, "excellent")
+
+
+def test_records_on_paper_are_told_to_digitise_not_that_their_formats_are_closed():
+    paper = score_dataset(inventory_facts(inventory_row(format="паперовий")), AS_OF)
+    lost = [x.reason for i in paper.indicators if i.name == "non_proprietary" for x in i.lost]
+    assert lost == ["Дані ведуться лише на папері: оцифруйте їх і оприлюдніть у відкритому форматі "
+                    "(CSV, JSON або XML)."]
+    assert not any("закриті" in r for r in paper.reasons)
+    closed = score_dataset(inventory_facts(inventory_row(format="XLSX")), AS_OF)
+    assert [x.reason for i in closed.indicators if i.name == "non_proprietary" for x in i.lost] == [
+        "Усі формати закриті (XLSX): додайте CSV, JSON або XML."]
