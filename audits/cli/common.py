@@ -30,7 +30,7 @@ def print_json(data) -> None:
 EXPECTED = {("sqlalchemy.exc", "SQLAlchemyError"), ("audits.campaign.config", "CampaignConfigError"),
             ("audits.data.schemas", "SchemaError"), ("audits.data.schemas", "NotCovered"),
             ("audits.portal.client", "PortalError"), ("audits.portal.offline", "SnapshotFileError"),
-            ("audits.config_files", "ConfigFileError")}
+            ("audits.config_files", "ConfigFileError"), ("audits.store.db", "DatabaseUrlError")}
 
 
 def expected(exc: BaseException) -> bool:
