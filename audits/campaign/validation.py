@@ -189,7 +189,8 @@ def _kind(value) -> str:
 
 def _shown(value) -> str:
     if isinstance(value, (dict, list)):
-        return f"{_kind(value) if isinstance(value, list) else 'a mapping'} {_clip(json.dumps(value, ensure_ascii=False))}"
+        kind = _kind(value) if isinstance(value, list) else "a mapping"
+        return f"{kind} {_clip(json.dumps(value, ensure_ascii=False))}"
     return _clip(repr(value))
 
 
