@@ -27,9 +27,10 @@ class DatabaseUrlError(ValueError):
     """A database URL odaudit cannot use: not a URL, another database, a folder that is not there."""
 
 
-def checked_url(url: str | None = None):
+def checked_url(url: str | None = None, create: bool = True):
     """The parsed URL, or DatabaseUrlError with one line saying why it cannot be used. Only the
-    default SQLite file's folder (var/) is created; any other SQLite file's folder must exist."""
+    default SQLite file's folder (var/) is created (``create``); any other SQLite file's folder
+    must exist."""
     from sqlalchemy.exc import ArgumentError
 
     text = database_url(url)
@@ -44,7 +45,8 @@ def checked_url(url: str | None = None):
     if _sqlite_file(parsed):
         folder = Path(parsed.database).parent
         if text == settings.SETTINGS["database_url"].default:
-            folder.mkdir(parents=True, exist_ok=True)
+            if create:
+                folder.mkdir(parents=True, exist_ok=True)
         elif not folder.is_dir():
             raise DatabaseUrlError(f"{text[:200]}: folder {folder} does not exist (create it, or choose another --db)")
     return parsed
@@ -92,9 +94,8 @@ def transaction(engine: Engine):
 
 def database_exists(url: str | None = None) -> bool:
     """False only for a SQLite file that is not there yet (other servers are asked when opened)."""
-    parsed = make_url(database_url(url))
-    return not (parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:"
-                and not Path(parsed.database).exists())
+    parsed = checked_url(url, create=False)
+    return not (_sqlite_file(parsed) and not Path(parsed.database).exists())
 
 
 def open_database(url: str | None = None) -> Engine:
