@@ -12,12 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from ..config_files import bounded_load
 from ..paths import CAMPAIGN_SCHEMA
 
 MAX_BYTES = 1024 * 1024          # a campaign.yaml is a few kilobytes; a bigger one is not ours
-
-
-MAX_NODES = 100_000             # values after aliases are expanded; the demo has about 400
 
 
 class CampaignLoader(yaml.SafeLoader):
@@ -30,31 +28,6 @@ CampaignLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def expanded_size(node, seen: dict | None = None) -> int:
-    """How many values the node is once every alias is expanded, counted without expanding
-    (a shared node is counted once per use): nine lines of aliases make billions."""
-    seen = {} if seen is None else seen
-    if id(node) not in seen:
-        children = node.value if isinstance(node, yaml.SequenceNode) else \
-            [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else []
-        seen[id(node)] = 1 + sum(expanded_size(child, seen) for child in children)
-    return seen[id(node)]
-
-
-def _load(text: str):
-    loader = CampaignLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        size = expanded_size(node)
-        if size > MAX_NODES:
-            raise ValueError(f"its aliases expand to {size} values (at most {MAX_NODES}); write the values out")
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
 def read_yaml(path: Path) -> tuple[object, list[str]]:
     """(the parsed document, problems): a file that cannot be read or parsed is one problem."""
     try:
@@ -65,7 +38,7 @@ def read_yaml(path: Path) -> tuple[object, list[str]]:
     except (OSError, UnicodeError) as exc:
         return None, [f"cannot be read ({type(exc).__name__}: {exc})"]
     try:
-        return _load(text), []
+        return bounded_load(text, CampaignLoader), []
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
         return None, [f"not valid YAML: {' '.join(str(exc).split())}"]
 

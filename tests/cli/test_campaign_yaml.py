@@ -172,3 +172,28 @@ def stored(tmp_path: Path, db_url: str, *slugs: str, as_of: str | None = "2020-0
             pipeline.audit(engine, load_campaign(directory), date(2020, 6, 1), datetime(2020, 6, 1, 9))
     finally:
         engine.dispose()
+
+
+BOMB = ('a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'
+        'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n')
+
+
+def test_the_other_yaml_configs_refuse_an_alias_bomb_too(tmp_path):
+    from audits.config_files import ConfigFileError, load_yaml
+
+    path = tmp_path / "quality.yaml"
+    path.write_text(BOMB, encoding="utf-8")
+    with pytest.raises(ConfigFileError, match=r"aliases expand to \d+ values \(at most 100000\)"):
+        load_yaml(path)
+    path.write_text("shared: &s {a: 1}\nuses: [*s, *s]\n", encoding="utf-8")        # a few aliases are fine
+    assert load_yaml(path)["uses"] == [{"a": 1}, {"a": 1}]
+
+
+def test_a_run_without_as_of_prints_its_own_audit_date(tmp_path, prefect_harness):
+    directory = folder(tmp_path, with_changes().replace("as_of: '2021-06-01'\n", ""))
+    result = odaudit("campaign", "run", directory, "--out", tmp_path / "out", "--db",
+                     f"sqlite:///{tmp_path / 'r.sqlite'}")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert "None" not in first and first.endswith(f"дата аудиту {date.today().isoformat()}"), first
