@@ -183,6 +183,8 @@ def previous_items(db_url: str | None, config, today: date,
         with transaction(engine) as session:
             found = previous_campaign(session, config.slug, config.year, wanted,
                                       organization=council.organization, city=config.city)
+            if wanted and found is None:
+                raise NoCampaign(unknown_campaign(session, wanted))
             if found is not None and wanted and not same_council(found, council.organization, config.city):
                 raise OtherCouncil(f"campaign '{wanted}' belongs to another council "
                                    f"({found.portal_organization or found.city or 'unknown'}, not "

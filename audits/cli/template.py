@@ -48,8 +48,6 @@ def command(
         if no_previous and previous:
             raise typer.BadParameter("--previous and --no-previous exclude each other", param_hint="--no-previous")
         found, items = (None, {}) if no_previous else previous_items(db, config, date.today(), previous)
-        if previous and found is None:
-            raise typer.BadParameter(f"no campaign '{previous}' in the database", param_hint="--previous")
         written = write_templates(config, out, departments, found, items)
     if as_json:
         print_json({"campaign": config.slug, "previous": found, "templates": [w.to_dict() for w in written]})

@@ -69,6 +69,10 @@ def test_a_new_council_gets_nothing_of_lutsk(tmp_path, demo_db_url):
                       "--previous", "lutsk-2020")
     assert refused.returncode == 2 and "belongs to another council" in refused.stderr
     assert "Traceback" not in refused.stderr and not (tmp_path / "x").exists()
+    unknown = odaudit("template", "--campaign", directory, "--out", tmp_path / "x", "--db", demo_db_url,
+                      "--previous", "nope")
+    assert unknown.returncode == 2 and unknown.stderr.strip() == (
+        "odaudit: cannot run: no campaign 'nope' in the database; stored: lutsk-2020")
 
 
 def test_the_second_round_carries_its_own_items_over_unless_told_not_to(tmp_path, demo_db_url):
