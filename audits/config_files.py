@@ -24,16 +24,45 @@ def config_path(name: str) -> Path:
     return Path(chosen) if chosen else paths.config_file(name)
 
 
+MAX_NODES = 100_000     # values of a config once its aliases are expanded (ours have a few hundred)
+
+
+def expanded_size(node, seen: dict | None = None) -> int:
+    """How many values a composed YAML node is once every alias is expanded, counted without
+    expanding (a shared node counts once per use): nine lines of aliases make billions."""
+    seen = {} if seen is None else seen
+    if id(node) not in seen:
+        children = node.value if isinstance(node, yaml.SequenceNode) else \
+            [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else []
+        seen[id(node)] = 1 + sum(expanded_size(child, seen) for child in children)
+    return seen[id(node)]
+
+
+def bounded_load(text: str, loader=yaml.SafeLoader):
+    """``yaml.safe_load`` that refuses (ValueError) a document whose aliases expand past MAX_NODES."""
+    reader = loader(text)
+    try:
+        node = reader.get_single_node()
+        if node is None:
+            return None
+        size = expanded_size(node)
+        if size > MAX_NODES:
+            raise ValueError(f"its aliases expand to {size} values (at most {MAX_NODES}); write the values out")
+        return reader.construct_document(node)
+    finally:
+        reader.dispose()
+
+
 def load_yaml(path: Path) -> dict:
-    """The top-level mapping of a YAML file, read with ``yaml.safe_load``."""
+    """The top-level mapping of a YAML file, read safely (aliases bounded: bounded_load)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         raise ConfigFileError(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from exc
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        raw = bounded_load(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ConfigFileError(f"{path}: not valid YAML: {_first_line(exc)}") from exc
     if not isinstance(raw, dict):
         raise ConfigFileError(f"{path}: expected a mapping of keys at the top, found {type(raw).__name__}")

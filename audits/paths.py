@@ -15,6 +15,7 @@ SCHEMAS = (BUNDLED / "schemas").resolve()   # resolved: in a checkout, the top-l
 CONFIG = (BUNDLED / "config").resolve()
 
 INVENTORY_SCHEMA = SCHEMAS / "inventory.schema.yaml"
+CAMPAIGN_SCHEMA = SCHEMAS / "campaign.schema.json"
 DATASET_SCHEMAS = SCHEMAS / "datasets"
 DEMAND_SCHEMAS = SCHEMAS / "demand"
 CATALOGUE_CSV = SCHEMAS / "catalogue" / "resolution-835.csv"

@@ -255,6 +255,8 @@ def campaign_yaml() -> dict:
     return {
         "campaign": "lutsk-2020", "name": "Аудит даних виконавчих органів Луцької міської ради, 2020",
         "city": "Луцьк", "year": 2020, "as_of": "2020-06-01", "deadline": "2020-05-29",
+        # The council the campaign belongs to: carry-over and the clerks' examples come from it only.
+        "council": {"name": "Луцька міська рада", "domain": "lutskrada.gov.ua", "organization": "lutska-miska-rada"},
         "contact": {"name": "Управління інформаційно-комунікаційних технологій", "email": "ikt@lutskrada.gov.ua",
                     "phone": "+380 332 77 79 00"},
         # The council's packages on data.gov.ua, as saved by inventories/build_portal_demo.py.

@@ -6,23 +6,38 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from ..catalogue.catalogue import load_catalogue
 from ..data.community import Community, CommunityError, community_of
 from ..store.records import DepartmentRecord
+from .validation import as_json, problems, read_yaml
 
 CONFIG_NAME = "campaign.yaml"
-CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 IGNORED = {CONFIG_NAME, "README.md", "readme.md"}
 
 
 class CampaignConfigError(Exception):
-    """campaign.yaml is missing or wrong: the run cannot start (exit 2)."""
+    """campaign.yaml is missing or wrong: the run cannot start (exit 2). ``lines``: every problem,
+    one line each (the CLI prints them all)."""
+
+    def __init__(self, message: str, lines: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.lines = tuple(lines) or (message,)
 
 
 # A department as campaign.yaml declares it is exactly what the register stores of it.
 DepartmentConfig = DepartmentRecord
+
+
+@dataclass(frozen=True)
+class Council:
+    """The council a campaign belongs to: carry-over and the clerks' examples come from it only.
+    ``council: {name, domain, organization}`` in campaign.yaml; the older keys still count:
+    ``city`` for the name, the contact's e-mail domain, ``portal.organization``."""
+    name: str | None = None
+    domain: str | None = None             # its e-mail domain, e.g. lutskrada.gov.ua
+    organization: str | None = None       # its organisation on data.gov.ua
+
+    def email_example(self, local: str = "o.kovalenko") -> str | None:
+        return f"{local}@{self.domain}" if self.domain else None
 
 
 @dataclass(frozen=True)
@@ -40,37 +55,45 @@ class CampaignConfig:
     portal_snapshot: Path | None = None      # a saved package_search response, read offline at each run
     demand: tuple[tuple[str, Path], ...] = ()   # (kind, file) of each demand signal file
     community: Community | None = None       # name and bounding box: where the data's coordinates must be
+    council: Council = field(default_factory=Council)
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
 
 
 def load_campaign(directory: Path) -> CampaignConfig:
+    """The campaign of a folder; campaign.yaml is checked as a whole first (every problem at once)."""
     directory = Path(directory)
     path = directory / CONFIG_NAME
     if not path.is_file():
         raise CampaignConfigError(f"{path}: not found; a campaign folder needs {CONFIG_NAME}")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise CampaignConfigError(f"{path}: not valid YAML: {exc}") from exc
-    return _parse(raw, directory, path)
+    raw, found = read_yaml(path)
+    if not found:
+        found = problems(raw, directory)
+    if found:
+        lines = tuple(f"{path}: {line}" for line in found)
+        raise CampaignConfigError("\n".join(lines), lines)
+    return _parse(as_json(raw), directory, path)
 
 
 def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
-    for key in ("campaign", "name", "departments"):
-        if not raw.get(key):
-            raise CampaignConfigError(f"{path}: '{key}' is required")
-    departments = tuple(_department(d, path) for d in raw["departments"])
-    codes = [d.code for d in departments]
-    if len(set(codes)) != len(codes):
-        raise CampaignConfigError(f"{path}: department codes must be unique")
+    """A campaign.yaml that passed validation.problems: its values, typed."""
+    departments = tuple(_department(d) for d in raw["departments"])
+    portal = _portal(raw.get("portal"), raw.get("council"), directory)
     return CampaignConfig(
-        slug=str(raw["campaign"]), name=str(raw["name"]), directory=directory,
-        city=raw.get("city"), year=raw.get("year"), deadline=_date(raw.get("deadline"), "deadline", path),
-        as_of=_date(raw.get("as_of"), "as_of", path), contact=raw.get("contact") or {},
-        departments=departments, demand=_demand(raw.get("demand"), directory, path),
-        community=_community(raw.get("community"), path), **_portal(raw.get("portal"), directory, path))
+        slug=raw["campaign"], name=raw["name"], directory=directory,
+        city=raw.get("city") or (raw.get("council") or {}).get("name"), year=raw.get("year"),
+        deadline=_date(raw.get("deadline")), as_of=_date(raw.get("as_of")), contact=raw.get("contact") or {},
+        departments=departments, demand=_demand(raw.get("demand"), directory),
+        community=_community(raw.get("community"), path), council=_council(raw, portal["portal_organization"]),
+        **portal)
+
+
+def _council(raw: dict, organization: str | None) -> Council:
+    given = raw.get("council") or {}
+    email = str((raw.get("contact") or {}).get("email") or "")
+    domain = given.get("domain") or (email.rpartition("@")[2].casefold() if "@" in email else None)
+    return Council(given.get("name") or raw.get("city"), domain, given.get("organization") or organization)
 
 
 def folder_community(folder: Path) -> Community | None:
@@ -89,57 +112,28 @@ def _community(raw, path: Path) -> Community | None:
         raise CampaignConfigError(str(exc)) from None
 
 
-def _portal(raw, directory: Path, path: Path) -> dict:
-    """``portal: {organization: NAME, snapshot: FILE}``, both optional; FILE is relative to the folder."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict) or set(raw) - {"organization", "snapshot"}:
-        raise CampaignConfigError(f"{path}: 'portal' takes 'organization' and 'snapshot' (got {raw!r})")
-    snapshot = directory / str(raw["snapshot"]) if raw.get("snapshot") else None
-    if snapshot is not None and not snapshot.is_file():
-        raise CampaignConfigError(f"{path}: portal snapshot {snapshot} not found")
-    return {"portal_organization": raw.get("organization"), "portal_snapshot": snapshot}
+def _portal(raw, council, directory: Path) -> dict:
+    """``portal: {organization: NAME, snapshot: FILE}``, both optional; FILE is relative to the folder.
+    The organisation defaults to the council's."""
+    raw, council = raw or {}, council or {}
+    snapshot = directory / raw["snapshot"] if raw.get("snapshot") else None
+    return {"portal_organization": raw.get("organization") or council.get("organization"),
+            "portal_snapshot": snapshot}
 
 
-def _demand(raw, directory: Path, path: Path) -> tuple[tuple[str, Path], ...]:
+def _demand(raw, directory: Path) -> tuple[tuple[str, Path], ...]:
     """``demand: [{kind: econsult|info_request|portal_request, file: FILE}, ...]``; FILE relative to the folder."""
-    from ..proposals.demand.kinds import KINDS
-
-    if raw is None:
-        return ()
-    entries = raw if isinstance(raw, list) else [None]
-    found = []
-    for entry in entries:
-        if not isinstance(entry, dict) or entry.get("kind") not in KINDS or not entry.get("file"):
-            raise CampaignConfigError(f"{path}: each 'demand' entry needs 'kind' (one of {', '.join(KINDS)}) "
-                                      f"and 'file' (got {entry!r})")
-        file = directory / str(entry["file"])
-        if not file.is_file():
-            raise CampaignConfigError(f"{path}: demand file {file} not found")
-        found.append((entry["kind"], file))
-    return tuple(found)
+    return tuple((entry["kind"], directory / entry["file"]) for entry in raw or ())
 
 
-def _department(raw: dict, path: Path) -> DepartmentConfig:
-    code = str(raw.get("code", ""))
-    if not CODE.match(code) or not raw.get("name"):
-        raise CampaignConfigError(f"{path}: each department needs a lowercase latin 'code' and a 'name' (got {raw!r})")
+def _department(raw: dict) -> DepartmentConfig:
     contact = raw.get("contact") or {}
-    mandatory = tuple(str(i) for i in raw.get("mandatory") or ())
-    unknown = set(mandatory) - {item.id for item in load_catalogue("council")}
-    if unknown:
-        raise CampaignConfigError(f"{path}: department {code}: unknown Resolution 835 items {sorted(unknown)} "
-                                  "(see 'odaudit catalogue list')")
-    return DepartmentConfig(code, str(raw["name"]), contact.get("person"), contact.get("email"), mandatory)
+    return DepartmentConfig(raw["code"], raw["name"], contact.get("person"), contact.get("email"),
+                            tuple(raw.get("mandatory") or ()))
 
 
-def _date(value, key: str, path: Path) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise CampaignConfigError(f"{path}: '{key}' must be a date like 2020-06-01") from exc
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def department_of(path: Path, config: CampaignConfig) -> str | None:

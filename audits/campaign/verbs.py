@@ -18,7 +18,8 @@ class NoCampaign(LookupError):
 
 
 def engine_for(url: str | None = None):
-    """An engine for this URL (default: the setting), migrated to the newest schema."""
+    """An engine for this URL (default: the setting), migrated to the newest schema; a URL that
+    cannot be used (not a URL, another database, a missing folder) is DatabaseUrlError, one line."""
     return open_database(url)
 
 
@@ -28,9 +29,18 @@ def open_result(engine, slug: str | None, today: date, as_of: date | None = None
 
     with transaction(engine) as session:
         state = read_state(session, slug)
-    if state is None:
-        raise NoCampaign(NO_CAMPAIGN if slug is None else f"no campaign '{slug}' in the database")
+        if state is None:
+            raise NoCampaign(NO_CAMPAIGN if slug is None else unknown_campaign(session, slug))
     return from_state(state, today, as_of)
+
+
+def unknown_campaign(session, slug: str) -> str:
+    """One line: the slug is not stored, and which ones are."""
+    from ..store.repository import campaign_slugs
+
+    stored = campaign_slugs(session)
+    return (f"no campaign '{slug[:100]}' in the database; stored: {', '.join(stored)}" if stored
+            else f"no campaign '{slug[:100]}' in the database (none stored yet: run 'odaudit campaign run DIR')")
 
 
 def status(engine, slug: str | None, today: date) -> dict:
@@ -153,20 +163,33 @@ def _newest(engine, today: date) -> CampaignResult | None:
         return None
 
 
-def previous_items(db_url: str | None, slug: str, year: int | None, today: date,
+class OtherCouncil(LookupError):
+    """``--previous`` names a campaign of another council: nothing is carried over (exit 2)."""
+
+
+def previous_items(db_url: str | None, config, today: date,
                    wanted: str | None = None) -> tuple[str | None, dict[str, list[dict]]]:
     """(previous campaign slug, department code → its accepted register rows), for templates
-    prefilled with last year's items. A default SQLite file that does not exist yet means there
-    is nothing to carry over (it is not created)."""
+    prefilled with last year's items of the same council (``config``: the new campaign's
+    CampaignConfig; ``wanted``: a slug, which must be of the same council). A default SQLite file
+    that does not exist yet means there is nothing to carry over (it is not created)."""
     from ..store.db import database_exists
-    from ..store.repository import previous_campaign
+    from ..store.repository import previous_campaign, same_council
 
     if not database_exists(db_url) and not wanted:
         return None, {}
+    council = config.council
     engine = open_database(db_url)
     try:
         with transaction(engine) as session:
-            found = previous_campaign(session, slug, year, wanted)
+            found = previous_campaign(session, config.slug, config.year, wanted,
+                                      organization=council.organization, city=config.city)
+            if wanted and found is None:
+                raise NoCampaign(unknown_campaign(session, wanted))
+            if found is not None and wanted and not same_council(found, council.organization, config.city):
+                raise OtherCouncil(f"campaign '{wanted}' belongs to another council "
+                                   f"({found.portal_organization or found.city or 'unknown'}, not "
+                                   f"{council.organization or config.city or 'unknown'}): nothing carried over")
             previous = found.slug if found else None
         if previous is None:
             return None, {}
@@ -252,7 +275,7 @@ def review_data_item(engine, slug: str | None, item: str, by: str, cleared: bool
     with transaction(engine) as session:
         found = get_campaign(session, slug)
         if found is None:
-            raise NoCampaign(NO_CAMPAIGN)
+            raise NoCampaign(NO_CAMPAIGN if slug is None else unknown_campaign(session, slug))
         try:
             return mark_reviewed(session, found.id, item, by, cleared, at, note).review
         except KeyError:

@@ -14,7 +14,7 @@ app = typer.Typer(help="Run an audit campaign or show its status.", no_args_is_h
 
 @app.command("run")
 def run(
-    directory: Path = typer.Argument(Path("inventories/lutsk-2020"), help="Campaign folder with campaign.yaml.",
+    directory: Path = typer.Argument(..., help="Campaign folder with campaign.yaml (the demo: inventories/lutsk-2020).",
                                      file_okay=False),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     out: Path = typer.Option(Path("out"), "--out", help="Folder for summary.json, findings.csv, register.csv, status.html."),
@@ -38,7 +38,7 @@ def run(
     if as_json:
         print_json(result["summary"])
     else:
-        _print_summary(result["summary"], result["outputs"])
+        _print_summary(result["summary"], result["outputs"], result.get("as_of"))
     raise typer.Exit(result["exit_code"])
 
 
@@ -96,18 +96,24 @@ def _history(db: str | None, campaign: str | None, department: str | None, as_js
     raise typer.Exit(EXIT_OK)
 
 
+def audit_date_text(as_of: str | None) -> str:
+    return as_of or "не задано"
+
+
 LABELS = {"accepted": "[green]прийнято[/]", "invalid": "[red]потребує виправлень[/]",
           "missing": "[yellow]не надіслано[/]"}
 
 
-def _print_summary(summary: dict, outputs: dict) -> None:
+def _print_summary(summary: dict, outputs: dict, audited_on: str | None = None) -> None:
+    """``audited_on``: the run's audit date (campaign.yaml may have no as_of)."""
+    from rich.markup import escape
     from rich.table import Table
 
     from ..messages import DATASETS, plural
 
     console = make_console()
-    console.print(f"[bold]{summary['campaign']['name']}[/] ({summary['campaign']['slug']}), "
-                  f"дата аудиту {summary['campaign']['as_of']}")
+    console.print(f"[bold]{escape(summary['campaign']['name'])}[/] ({summary['campaign']['slug']}), "
+                  f"дата аудиту {audit_date_text(summary['campaign'].get('as_of') or audited_on)}")
     table = Table("Код", "Виконавчий орган", "Стан", "Рядків", "Помилок", "Попереджень")
     for d in summary["departments"]:
         table.add_row(d["code"], d["name"], LABELS[d["status"]], str(d["items"]), str(d["errors"]), str(d["warnings"]))

@@ -30,7 +30,7 @@ def print_json(data) -> None:
 EXPECTED = {("sqlalchemy.exc", "SQLAlchemyError"), ("audits.campaign.config", "CampaignConfigError"),
             ("audits.data.schemas", "SchemaError"), ("audits.data.schemas", "NotCovered"),
             ("audits.portal.client", "PortalError"), ("audits.portal.offline", "SnapshotFileError"),
-            ("audits.config_files", "ConfigFileError")}
+            ("audits.config_files", "ConfigFileError"), ("audits.store.db", "DatabaseUrlError")}
 
 
 def expected(exc: BaseException) -> bool:
@@ -47,7 +47,8 @@ def cannot_run(debug: bool):
     except Exception as exc:
         if debug or not expected(exc):
             raise
-        typer.echo(f"odaudit: cannot run: {_first_line(exc)}", err=True)
+        for line in getattr(exc, "lines", None) or [_first_line(exc)]:   # a config lists all its problems
+            typer.echo(f"odaudit: cannot run: {line}", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN) from None
 
 

@@ -25,7 +25,9 @@ def command(
     department: Optional[str] = typer.Option(None, "--department", help="Only this department's code (default: all)."),
     previous: Optional[str] = typer.Option(None, "--previous",
                                            help="Campaign slug to carry items over from (default: the stored "
-                                                "campaign of the latest earlier year, if any)."),
+                                                "campaign of the same council of the latest earlier year, "
+                                                "if any)."),
+    no_previous: bool = typer.Option(False, "--no-previous", help="Carry nothing over: empty templates."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the files written as JSON."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
@@ -43,9 +45,9 @@ def command(
                 raise typer.BadParameter(f"'{department}' is not a department of {config.slug} "
                                          f"(codes: {', '.join(d.code for d in config.departments)})",
                                          param_hint="--department")
-        found, items = previous_items(db, config.slug, config.year, date.today(), previous)
-        if previous and found is None:
-            raise typer.BadParameter(f"no campaign '{previous}' in the database", param_hint="--previous")
+        if no_previous and previous:
+            raise typer.BadParameter("--previous and --no-previous exclude each other", param_hint="--no-previous")
+        found, items = (None, {}) if no_previous else previous_items(db, config, date.today(), previous)
         written = write_templates(config, out, departments, found, items)
     if as_json:
         print_json({"campaign": config.slug, "previous": found, "templates": [w.to_dict() for w in written]})

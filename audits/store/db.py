@@ -20,10 +20,44 @@ def database_url(url: str | None = None) -> str:
     return url or settings.get("database_url")
 
 
+BACKENDS = ("sqlite", "postgresql")     # what the migrations and the tests cover
+
+
+class DatabaseUrlError(ValueError):
+    """A database URL odaudit cannot use: not a URL, another database, a folder that is not there."""
+
+
+def checked_url(url: str | None = None, create: bool = True):
+    """The parsed URL, or DatabaseUrlError with one line saying why it cannot be used. Only the
+    default SQLite file's folder (var/) is created (``create``); any other SQLite file's folder
+    must exist."""
+    from sqlalchemy.exc import ArgumentError
+
+    text = database_url(url)
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        raise DatabaseUrlError(f"'{text[:200]}' is not a database URL (like sqlite:///var/odaudit.sqlite or "
+                               "postgresql+psycopg://user@host/db)") from None
+    if parsed.get_backend_name() not in BACKENDS:
+        raise DatabaseUrlError(f"{parsed.render_as_string(hide_password=True)[:200]}: unsupported database "
+                               f"'{parsed.get_backend_name()}' (odaudit stores in SQLite or PostgreSQL)")
+    if _sqlite_file(parsed):
+        folder = Path(parsed.database).parent
+        if text == settings.SETTINGS["database_url"].default:
+            if create:
+                folder.mkdir(parents=True, exist_ok=True)
+        elif not folder.is_dir():
+            raise DatabaseUrlError(f"{text[:200]}: folder {folder} does not exist (create it, or choose another --db)")
+    return parsed
+
+
+def _sqlite_file(parsed) -> bool:
+    return parsed.get_backend_name() == "sqlite" and bool(parsed.database) and parsed.database != ":memory:"
+
+
 def make_engine(url: str | None = None) -> Engine:
-    url = make_url(database_url(url))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    url = checked_url(url)
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -60,9 +94,8 @@ def transaction(engine: Engine):
 
 def database_exists(url: str | None = None) -> bool:
     """False only for a SQLite file that is not there yet (other servers are asked when opened)."""
-    parsed = make_url(database_url(url))
-    return not (parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:"
-                and not Path(parsed.database).exists())
+    parsed = checked_url(url, create=False)
+    return not (_sqlite_file(parsed) and not Path(parsed.database).exists())
 
 
 def open_database(url: str | None = None) -> Engine:

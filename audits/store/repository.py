@@ -18,14 +18,29 @@ def get_campaign(session, slug: str | None = None) -> Campaign | None:
     return session.scalars(query).first()
 
 
-def previous_campaign(session, slug: str, year: int | None, wanted: str | None = None) -> Campaign | None:
-    """``wanted`` by slug, else the stored campaign of the latest earlier year (never ``slug`` itself)."""
+def campaign_slugs(session) -> list[str]:
+    """Every stored campaign's slug, newest first (for "no such campaign" messages)."""
+    return list(session.scalars(select(Campaign.slug).order_by(Campaign.id.desc())))
+
+
+def previous_campaign(session, slug: str, year: int | None, wanted: str | None = None, *,
+                      organization: str | None = None, city: str | None = None) -> Campaign | None:
+    """``wanted`` by slug, else the stored campaign of the latest earlier year (never ``slug``
+    itself) of the same council: the same portal organisation when both have one, else the same
+    city (council name); a campaign whose council is not known is never taken."""
     if wanted:
         return get_campaign(session, wanted)
     query = select(Campaign).where(Campaign.slug != slug)
     if year is not None:
         query = query.where(Campaign.year < year)
-    return session.scalars(query.order_by(Campaign.year.desc(), Campaign.id.desc())).first()
+    candidates = session.scalars(query.order_by(Campaign.year.desc(), Campaign.id.desc()))
+    return next((c for c in candidates if same_council(c, organization, city)), None)
+
+
+def same_council(campaign: Campaign, organization: str | None, city: str | None) -> bool:
+    if organization and campaign.portal_organization:
+        return campaign.portal_organization == organization
+    return bool(city and campaign.city and campaign.city.strip().casefold() == city.strip().casefold())
 
 
 def replace_coverage(session, campaign: Campaign, links) -> None:

@@ -37,7 +37,13 @@ def template_spec(config: CampaignConfig, dept: DepartmentConfig, items: list[di
             "odaudit_department": dept.code, "odaudit_schema": schema_fingerprint()}
     return TemplateSpec(config.slug, config.name, dept.code, dept.name, config.deadline, config.as_of,
                         contact_text(config.contact), cols, prefill_rows(cols, list(items), dept.name),
-                        previous if items else None, meta)
+                        previous if items else None, meta, council_examples(config))
+
+
+def council_examples(config: CampaignConfig) -> dict:
+    """Examples built from the campaign's own council (never another's): its e-mail domain."""
+    email = config.council.email_example()
+    return {"responsible_email": email} if email else {}
 
 
 def file_stem(config: CampaignConfig, dept: DepartmentConfig) -> str:

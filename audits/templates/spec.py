@@ -44,6 +44,7 @@ class TemplateSpec:
     prefill: tuple[dict, ...] = ()          # rows (field name → cell value) carried over
     previous: str | None = None             # the campaign they come from
     meta: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)   # field → the worked example of the campaign's own council
 
     @property
     def first_row(self) -> int:
@@ -62,8 +63,10 @@ class TemplateSpec:
         return next(c for c in self.columns if c.name == name)
 
     def example_row(self) -> dict:
-        """The worked example of the instructions sheet, with this department's name."""
-        return {c.name: self.department_name if c.name == "department" else c.example for c in self.columns}
+        """The worked example of the instructions sheet, with this department's name and its own
+        council's values (its e-mail domain); the schema's neutral example otherwise."""
+        own = {**self.examples, "department": self.department_name}
+        return {c.name: own.get(c.name) or c.example for c in self.columns}
 
 
 def schema_fingerprint() -> str:

@@ -123,7 +123,7 @@ def test_published_without_link():
     ), context()))
     assert flat(found) == [(5, "T", "portal_url", "published-without-link"),
                            (9, "T", "portal_url", "published-without-link")]
-    assert "«https://data.gov.ua/dataset/lutsk-komunalne-mayno»" in found[0].message
+    assert "«https://data.gov.ua/dataset/komunalne-mayno»" in found[0].message
 
 
 def test_personal_data_with_open_access():

@@ -30,7 +30,7 @@ def test_validate_json_errors_exit_1_with_positions(tmp_path):
     assert (finding["code"], finding["sheet"], finding["row"], finding["column_letter"], finding["field"]) == (
         "bad-email", "Інвентаризація", 5, "F", "responsible_email")
     assert finding["column"] == "Електронна пошта відповідальної особи"
-    assert "F5" in finding["message"] and "o.kovalenko@lutskrada.gov.ua" in finding["message"]
+    assert "F5" in finding["message"] and "o.kovalenko@example.gov.ua" in finding["message"]
 
 
 def test_validate_warnings_alone_exit_0(tmp_path):

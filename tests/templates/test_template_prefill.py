@@ -54,7 +54,7 @@ def new_campaign(tmp_path: Path):
 def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db_url):
     store_previous(tmp_path, db_url)
     _, config = new_campaign(tmp_path)
-    found, items = previous_items(db_url, config.slug, config.year, AS_OF)
+    found, items = previous_items(db_url, config, AS_OF)
     assert found == "test-2019" and list(items) == ["ukt"]            # fin had no accepted file
     [ukt, fin] = write_templates(config, tmp_path / "t", list(config.departments), found, items)
     assert (ukt.prefilled, fin.prefilled) == (2, 0)
@@ -77,7 +77,8 @@ def test_previous_items_prefill_the_template_and_it_validates_clean(tmp_path, db
 
 
 def test_no_database_file_means_nothing_to_carry_over(tmp_path):
-    assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", "x", 2020, AS_OF) == (None, {})
+    _, config = new_campaign(tmp_path)
+    assert previous_items(f"sqlite:///{tmp_path / 'none.sqlite'}", config, AS_OF) == (None, {})
     assert not (tmp_path / "none.sqlite").exists()
 
 

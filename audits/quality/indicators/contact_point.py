@@ -16,6 +16,6 @@ def score(facts, config, timeliness) -> Indicator:
         lost.append(Lost(points / 2, "Не вказано відповідальну особу: зазначте прізвище, ім'я та по батькові."))
     if not EMAIL.match((facts.contact_email or "").strip()):
         lost.append(Lost(points / 2, "Немає правильної електронної пошти відповідальної особи: "
-                                     "вкажіть адресу на зразок name@lutskrada.gov.ua."))
+                                     "вкажіть адресу на зразок name@example.gov.ua."))
     return Indicator(NAME, LABEL, points - sum(x.points for x in lost), points, tuple(lost),
                      facts.contact_email or "")
