@@ -14,6 +14,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..inventory.grid import column_letter
+from ..reports.print_setup import print_setup
 from . import texts
 from .identity import identity
 from .instructions import instruction_rows
@@ -62,6 +63,7 @@ def _new(ws, value=None, **style):
 def _instructions(ws, spec: TemplateSpec) -> None:
     for letter, width in zip("ABCD", (34, 14, 70, 40)):
         ws.column_dimensions[letter].width = width
+    print_setup(ws, None)
     wrap = Alignment(wrap_text=True, vertical="top")
     for kind, values in instruction_rows(spec):
         row = []
@@ -96,6 +98,7 @@ def _inventory(ws, spec: TemplateSpec, lists: dict[str, str]) -> None:
         _validation(ws, spec, column, lists)
     ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = f"B{spec.first_row}"
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW}"
     _protect(ws)
     subtitle = texts.SUBTITLE.format(department=spec.department_name, campaign=spec.campaign_name,
