@@ -27,7 +27,7 @@ from ..inventory.read import default_limits, read_grids
 from ..inventory.source import Source, check_archive, sniff_kind
 from ..safe import safe_cell
 from . import feedback_texts as t
-from .print_setup import fit_row, has_own_setup, header_alignment, header_height, print_setup, set_widths
+from .print_setup import fit_row, header_alignment, header_height, print_as_found, print_setup, set_widths
 
 log = logging.getLogger(__name__)
 FILLS = {"error": PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C")}
@@ -65,8 +65,7 @@ def write_marked_copy(path: Path, file: str | None, data: bytes | None, findings
     book.active = 0
     for ws in book.worksheets[1:]:
         ws.sheet_view.tabSelected = False
-        if not has_own_setup(ws):            # the department's sheets print across, as ours do
-            print_setup(ws, None)
+        print_as_found(ws)
     book.save(path)
     return note is None and bool(marked)
 

@@ -30,28 +30,48 @@ UPRIGHT_CHAR = 6.5            # points per character of upright (rotated) 11-poi
 CHARS_PER_WIDTH = 1.1         # characters of Cyrillic text per unit of column width
 POINTS_PER_WIDTH = 5.25       # points of page per unit of column width
 DEFAULT_WIDTH = 8.43
+WIDE = 260                    # column widths beyond which one page wide is too small to read (~55%)
 WORD_BREAK = re.compile(r"\s+|(?<=-)")
 
 
-def print_setup(ws, header_rows: str | None = "1:1", landscape: bool = True) -> None:
-    """A4, landscape, fit to one page wide, ``header_rows`` ("1:1", "7:7") repeated on every page."""
+def print_setup(ws, header_rows: str | None = "1:1", landscape: bool = True, title_columns: str | None = None) -> None:
+    """A4, landscape, fit to one page wide, ``header_rows`` ("1:1", "7:7") repeated on every page.
+
+    ``title_columns`` ("A:B"), for a sheet far too wide for one page (the inventory template's 23
+    columns would print at a fifth of their size): printed at full size, pages across, with
+    these columns repeated on every page, so no page holds columns without their row's name."""
     setup = ws.page_setup
     setup.paperSize = A4
     setup.orientation = "landscape" if landscape else "portrait"
-    setup.fitToWidth, setup.fitToHeight = 1, 0
     if ws.sheet_properties.pageSetUpPr is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties()
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_columns:
+        ws.print_title_cols = title_columns
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+    else:
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     if header_rows:
         ws.print_title_rows = header_rows
     ws.page_margins = PageMargins(**MARGINS)
     ws.oddFooter.center.text = FOOTER
 
 
+def print_as_found(ws) -> None:
+    """A sheet someone else laid out (the department's own, in the marked copy): left alone when
+    it says how it prints; else one page wide, or when that would shrink it past reading (wider
+    than ``WIDE``), at full size with its first two columns (identifier, title) on every page."""
+    if has_own_setup(ws):
+        return
+    total = sum(_width(ws, i) for i in range(ws.max_column))
+    print_setup(ws, None, title_columns="A:B" if total > WIDE else None)
+
+
 def has_own_setup(ws) -> bool:
     """True when the sheet already says how it prints (someone set it up: keep theirs)."""
     props = ws.sheet_properties.pageSetUpPr
-    return bool(ws.page_setup.orientation or (props is not None and props.fitToPage) or ws.print_title_rows)
+    return bool(ws.page_setup.orientation or (props is not None and props.fitToPage) or ws.print_title_rows
+                or ws.print_title_cols)
 
 
 def set_widths(ws, widths: Iterable[float]) -> None:

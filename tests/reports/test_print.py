@@ -63,6 +63,7 @@ def printed(tmp_path_factory):
         assert converted.is_file(), run.stdout + run.stderr
         text = subprocess.run([pdftotext, str(converted), "-"], capture_output=True, text=True, check=True).stdout
         pages[name] = text.split("\f")[:-1]
+    pages["feedback"] = (pages["feedback"], worst)
     pages["annex cells"] = [c.text for row in Document(root / "annex.docx").tables[0].rows for c in row.cells]
     return pages
 
@@ -82,10 +83,12 @@ def pages_with(pages: list[str], text: str) -> list[int]:
 
 
 def test_the_feedback_findings_print_with_every_column_on_each_page(printed):
-    pages = printed["feedback"]
-    assert len(pages) <= 4                                    # it was 7 (25 for a long file), columns apart
+    pages, code = printed["feedback"]
     fix = pages_with(pages, t.HEADERS[-1])
-    assert fix and all(all(h in pages[i] for h in ("Клітинка", "Важливість", "Значення")) for i in fix)
+    assert fix == [0] or fix == [0, 1]                        # it was the 4th page of 7, the column alone
+    assert all(all(h in pages[i] for h in ("Клітинка", "Важливість", "Значення")) for i in fix)
+    own = pages[fix[-1] + 1:]                                 # the department's sheet: its identifiers on each page
+    assert own and all(re.search(rf"\b{code}-\d{{3}}\b", page) for page in own)
 
 
 def test_quality_and_proposals_print_one_page_wide_with_the_header_on_every_page(printed):
