@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from copy import copy
 
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment
@@ -25,6 +26,7 @@ A4 = 9                        # the paperSize code of A4
 FOOTER = "&P / &N"            # page number / pages
 MARGINS = dict(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.25, footer=0.3)   # inches
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 LINE_HEIGHT = 13.8            # points per line of 11-point text
 UPRIGHT_CHAR = 6.5            # points per character of upright (rotated) 11-point text
 CHARS_PER_WIDTH = 1.1         # characters of Cyrillic text per unit of column width
@@ -100,38 +102,52 @@ def wrapped(ws, values: Sequence, columns: Iterable[int] | None = None) -> list:
     their other style (font, fill, link, protection) kept."""
     line = list(values)
     for i in range(len(line)) if columns is None else columns:
-        if i >= len(line) or line[i] is None:
-            continue
-        cell = line[i] if isinstance(line[i], Cell) else WriteOnlyCell(ws, value=line[i])
-        old = cell.alignment
-        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=old.horizontal,
-                                   text_rotation=old.text_rotation)
-        line[i] = cell
+        if i < len(line):
+            line[i] = _aligned(ws, line[i], wrap=True)
     return line
 
 
 def fit_row(ws, row: int, values: Sequence, columns: Iterable[int] | None = None,
             line: float = LINE_HEIGHT) -> list:
     """``wrapped`` and, when a cell needs more than one line, row ``row``'s height set to hold
-    its longest wrapped cell (widths from ``ws.column_dimensions``; call before appending the
-    row to a write-only sheet)."""
-    cells = wrapped(ws, values, columns)
-    lines = max((_lines(c, _width(ws, i)) for i, c in enumerate(cells) if isinstance(c, Cell)), default=1)
+    its longest wrapped cell and the row's other cells aligned to its top (widths from
+    ``ws.column_dimensions``; call before appending the row to a write-only sheet)."""
+    values = list(values)
+    wrap = set(range(len(values)) if columns is None else columns)
+    lines = max((wrapped_lines(str(_value(values[i])), _width(ws, i)) for i in wrap
+                 if i < len(values) and _value(values[i]) is not None), default=1)
     if lines > 1:
         ws.row_dimensions[row].height = round(lines * line + 3, 1)
-        cells = [_top(ws, c) for c in cells]           # the row's short values beside the long text, not below
-    return cells
+        return [_aligned(ws, v, wrap=i in wrap) for i, v in enumerate(values)]
+    return [_aligned(ws, v, wrap=True) if i in wrap else v for i, v in enumerate(values)]
 
 
-def _top(ws, value):
+def _value(value):
+    return value.value if isinstance(value, Cell) else value
+
+
+def _aligned(ws, value, wrap: bool):
+    """``value`` as a cell aligned to the top (and wrapped): an unstyled value takes the style
+    of a prototype cell (copying its style is cheap; setting an alignment on each of a
+    40,000-row sheet's cells is not), a styled cell keeps its style but the alignment."""
     if value is None:
         return None
+    if isinstance(value, Cell) and value.has_style:
+        old = value.alignment
+        value.alignment = Alignment(wrap_text=wrap or old.wrap_text, vertical="top", horizontal=old.horizontal,
+                                    text_rotation=old.text_rotation)
+        return value
     cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
-    if cell.alignment.vertical != "top":
-        old = cell.alignment
-        cell.alignment = Alignment(wrap_text=old.wrap_text, vertical="top", horizontal=old.horizontal,
-                                   text_rotation=old.text_rotation)
+    cell._style = copy(_prototype(ws, wrap)._style)
     return cell
+
+
+def _prototype(ws, wrap: bool):
+    protos = ws.__dict__.setdefault("_print_prototypes", {})
+    if wrap not in protos:
+        protos[wrap] = WriteOnlyCell(ws)
+        protos[wrap].alignment = WRAP_TOP if wrap else TOP
+    return protos[wrap]
 
 
 def header_height(headers: Sequence[str], widths: Sequence[float], line: float = LINE_HEIGHT) -> float:
@@ -164,12 +180,6 @@ def wrapped_lines(text: str, width: float) -> int:
             while used > capacity:           # a word longer than the line is broken by the spreadsheet
                 count, used = count + 1, used - capacity
     return count
-
-
-def _lines(cell, width: float) -> int:
-    if cell.value is None or not (cell.alignment.wrap_text or False):
-        return 1
-    return wrapped_lines(str(cell.value), width)
 
 
 def _width(ws, index: int) -> float:
