@@ -22,15 +22,15 @@ class Column:
     editable: bool = False
 
 
-COLUMNS = (
-    Column("position", "№", 5), Column("kind_label", "Тип", 30), Column("rank", "Місце", 7),
-    Column("item_id", "Ідентифікатор", 14), Column("title", "Набір даних", 48), Column("department", "Орган", 10),
-    Column("score", "Бал", 8),
-    *(Column(f"c_{m.NAME}", m.LABEL, 11) for m in COMPONENTS),
-    Column("justification", "Обґрунтування", 70), Column("catalogue_id", "Пункт постанови № 835", 12),
-    Column("update_frequency", "Періодичність оновлення", 16),
-    Column("decision", "Рішення", 13, True), Column("comment", "Коментар", 30, True),
-    Column("responsible", "Відповідальний", 26, True), Column("deadline", "Термін", 12, True),
+COLUMNS = (       # widths: all the columns on one A4 landscape page width (audits/reports/print_setup.py)
+    Column("position", "№", 4), Column("kind_label", "Тип", 13), Column("rank", "Місце", 6),
+    Column("item_id", "Ідентифікатор", 10), Column("title", "Набір даних", 30), Column("department", "Орган", 7),
+    Column("score", "Бал", 6),
+    *(Column(f"c_{m.NAME}", m.LABEL, 6) for m in COMPONENTS),
+    Column("justification", "Обґрунтування", 44), Column("catalogue_id", "Пункт постанови № 835", 10),
+    Column("update_frequency", "Періодичність оновлення", 14),
+    Column("decision", "Рішення", 12, True), Column("comment", "Коментар", 18, True),
+    Column("responsible", "Відповідальний", 16, True), Column("deadline", "Термін", 11, True),
 )
 EDITABLE = tuple(c.key for c in COLUMNS if c.editable)
 HEADERS = {c.key: c.header for c in COLUMNS}

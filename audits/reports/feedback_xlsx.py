@@ -28,6 +28,7 @@ from ..inventory.source import Source, check_archive, sniff_kind
 from ..safe import safe_cell
 from . import feedback_texts as t
 from .feedback_clean import SEPARATOR, clean, is_our_grid, mark_as_ours
+from .print_setup import fit_row, header_alignment, header_height, print_as_found, print_setup, set_widths
 
 log = logging.getLogger(__name__)
 FILLS = {"error": PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C")}
@@ -37,6 +38,7 @@ MAX_MARKED = 2000            # cells marked in the copy; the rest are listed onl
 MAX_LISTED = 10000           # findings listed on the first sheet
 MAX_SHEET_XML = 20_000_000   # unpacked worksheet XML openpyxl may load fully (5000 rows × 60 columns is ~10 MB)
 KEYS = FEEDBACK_FIELDS
+WIDTHS = (5, 10, 13, 14, 7, 18, 8, 16, 20, 24, 60)    # the findings sheet: ~75% on A4 landscape
 
 
 def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findings: list[Finding],
@@ -64,6 +66,7 @@ def write_marked_copy(path: Path, file: str | None, data: bytes | None, findings
     book.active = 0
     for ws in book.worksheets[1:]:
         ws.sheet_view.tabSelected = False
+        print_as_found(ws)
     book.save(path)
     return note is None and bool(marked)
 
@@ -193,12 +196,12 @@ def _findings_sheet(book: Workbook, file: str, findings: list[Finding], marked: 
 def _fill_findings(ws, file: str, findings: list[Finding], marked: dict, notes: list[str]) -> None:
     """The findings sheet, row by row with ``ws.append``: the same code fills the marked copy's
     (normal) sheet and the streamed (write-only) one, so widths and frozen rows go first."""
-    for letter, width in zip("ABCDEFGHIJK", (5, 10, 14, 18, 7, 28, 8, 18, 22, 28, 90)):
-        ws.column_dimensions[letter].width = width
+    set_widths(ws, WIDTHS)
     if len(findings) > MAX_LISTED:
         notes = [*notes, t.NOTE_LIST_CUT.format(limit=MAX_LISTED, total=len(findings))]
     first = len(notes) + 5               # title, help, the notes, a blank row, the header
     ws.freeze_panes = f"A{first}"
+    print_setup(ws, f"{first - 1}:{first - 1}")
     errors = sum(f.is_error for f in findings)
     title = t.FINDINGS_TITLE.format(file=safe_cell(file), errors=errors, warnings=len(findings) - errors)
     ws.append([_cell(ws, title, font=Font(bold=True, size=13))])
@@ -207,9 +210,10 @@ def _fill_findings(ws, file: str, findings: list[Finding], marked: dict, notes: 
         ws.append([note])
     ws.append([])
     bold = Font(bold=True)
-    ws.append([_cell(ws, h, font=bold) for h in t.HEADERS])
+    ws.row_dimensions[first - 1].height = header_height(t.HEADERS, WIDTHS)
+    ws.append([_cell(ws, h, font=bold, alignment=header_alignment(h, w)) for h, w in zip(t.HEADERS, WIDTHS)])
     for i, f in enumerate(findings[:MAX_LISTED]):
-        ws.append(_finding_row(ws, i, f, marked.get(i), first + i))
+        ws.append(fit_row(ws, first + i, _finding_row(ws, i, f, marked.get(i), first + i)))
 
 
 LINK_FONT = Font(color="0563C1", underline="single")

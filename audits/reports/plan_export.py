@@ -6,8 +6,11 @@ from pathlib import Path
 
 from ..quality.timeliness import frequency_label
 from ..safe import safe_cell
+from .print_setup import docx_table_layout, docx_widths, fit_row, header_height, print_setup
 
 TITLE = "Перелік наборів даних, що підлягають оприлюдненню у формі відкритих даних"
+WIDTHS = (6, 50, 36, 28, 14, 22, 26)
+DOCX_CHAR = 0.55                 # a Times New Roman character is about 0.55 of the font size wide (bold, Cyrillic)
 HEAD = ["№ з/п", "Назва набору даних", "Відповідальний виконавчий орган", "Відповідальна особа",
         "Термін оприлюднення", "Періодичність оновлення", "Стан"]
 
@@ -36,14 +39,17 @@ def write_plan_xlsx(path: Path, campaign_name: str, items) -> Path:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("План оприлюднення")
-    for letter, width in zip("ABCDEFG", (6, 50, 36, 28, 14, 22, 26)):
+    for letter, width in zip("ABCDEFG", WIDTHS):
         sheet.column_dimensions[letter].width = width
-    for line in annex_heading(campaign_name):
+    heading = annex_heading(campaign_name)
+    print_setup(sheet, f"{len(heading) + 1}:{len(heading) + 1}")          # the table's header row
+    for line in heading:
         sheet.append([line])
     bold, top = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[len(heading) + 1].height = header_height(HEAD, WIDTHS)
     sheet.append([_styled(WriteOnlyCell(sheet, value=h), bold, top) for h in HEAD])
-    for item in items:
-        sheet.append([safe_cell(v) for v in _cells(item)])
+    for row, item in enumerate(items, len(heading) + 2):
+        sheet.append(fit_row(sheet, row, [safe_cell(v) for v in _cells(item)]))
     book.save(path)
     return Path(path)
 
@@ -57,12 +63,14 @@ def write_plan_docx(path: Path, campaign_name: str, items) -> Path:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Mm(297), Mm(210)          # A4 (the default template is Letter)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(15)
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(12)
     heading = annex_heading(campaign_name)
@@ -72,12 +80,15 @@ def write_plan_docx(path: Path, campaign_name: str, items) -> Path:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(heading[4]).bold = True
     document.add_paragraph(heading[5]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = [HEAD] + [[str(v) for v in _cells(item)] for item in items]
     table = document.add_table(rows=1, cols=len(HEAD))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, HEAD):
         cell.paragraphs[0].add_run(text).bold = True
-    for item in items:
-        for cell, value in zip(table.add_row().cells, _cells(item)):
-            cell.text = str(value)
+    for values in rows[1:]:
+        for cell, value in zip(table.add_row().cells, values):
+            cell.text = value
+    usable = section.page_width - section.left_margin - section.right_margin
+    docx_table_layout(table, docx_widths(rows, usable, Pt(12 * DOCX_CHAR)))
     document.save(path)
     return Path(path)

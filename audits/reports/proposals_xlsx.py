@@ -8,8 +8,11 @@ from pathlib import Path
 
 from ..proposals.sheet import COLUMNS, DECISIONS, META_SHEET, SHEET, cells
 from ..safe import safe_cell
+from .print_setup import fit_row, header_alignment, header_height, print_setup, set_widths
 
 HEADER_FILL = "DDEBF7"
+WRAPPED = [i for i, c in enumerate(COLUMNS) if c.key in ("kind_label", "item_id", "title", "justification",
+                                                         "update_frequency", "comment", "responsible")]
 
 
 def write_proposals_xlsx(path: Path, campaign: str, export_id: int, ranking: dict, unmatched: list[dict],  # noqa: PLR0913
@@ -40,6 +43,7 @@ def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
     for i, c in enumerate(COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(i)].width = c.width
     sheet.freeze_panes = "E2"
+    print_setup(sheet)
     last = max(len(rows) + 1, 2)
     letter = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
     choice = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
@@ -66,7 +70,9 @@ def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
             setattr(c, name, v)
         return c
 
-    sheet.append([cell(c.header, font=bold, fill=fill, alignment=top) for c in COLUMNS])
+    sheet.row_dimensions[1].height = header_height([c.header for c in COLUMNS], [c.width for c in COLUMNS])
+    sheet.append([cell(c.header, font=bold, fill=fill, alignment=header_alignment(c.header, c.width, "top"))
+                  for c in COLUMNS])
     for position, row in enumerate(rows, 1):
         values = cells(row, position, decisions.get(f"{row['department']}/{row['item_id']}"))
         line = []
@@ -77,25 +83,32 @@ def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
             elif c.key == "deadline":
                 style["number_format"] = "DD.MM.YYYY"
             line.append(cell(safe_cell(values[c.key]), **style) if style else safe_cell(values[c.key]))
-        sheet.append(line)
+        sheet.append(fit_row(sheet, position + 1, line, WRAPPED))
     if not rows:                           # the dropdown's one empty row still shows dates as dates
         sheet.append([cell(None, number_format="DD.MM.YYYY") if c.key == "deadline" else None for c in COLUMNS])
 
 
 def _blocked(sheet, blocked: list[dict]) -> None:
+    print_setup(sheet)
+    set_widths(sheet, (14, 40, 10, 12, 60))
     sheet.append(["Ідентифікатор", "Набір даних", "Орган", "Пункт постанови № 835", "Чому виключено"])
-    for b in blocked:
-        sheet.append([safe_cell(b["item_id"]), safe_cell(b["title"]), b["department"], b.get("catalogue_id"),
-                      safe_cell(b["reason"])])
+    for row, b in enumerate(blocked, 2):
+        sheet.append(fit_row(sheet, row, [safe_cell(b["item_id"]), safe_cell(b["title"]), b["department"],
+                                          b.get("catalogue_id"), safe_cell(b["reason"])]))
 
 
 def _unmatched(sheet, unmatched: list[dict]) -> None:
+    print_setup(sheet)
+    set_widths(sheet, (24, 16, 90, 14))
     sheet.append(["Джерело", "Номер", "Що просять", "Вага (голоси, підтримка)"])
-    for s in unmatched:
-        sheet.append([s["kind_label"], safe_cell(s["signal_id"]), safe_cell(s["text"]), s["weight"]])
+    for row, s in enumerate(unmatched, 2):
+        line = [s["kind_label"], safe_cell(s["signal_id"]), safe_cell(s["text"]), s["weight"]]
+        sheet.append(fit_row(sheet, row, line))
 
 
 def _weights(sheet, weights: dict) -> None:
+    print_setup(sheet, None)
+    set_widths(sheet, (40, 24, 20))
     sheet.append(["Налаштування", weights["file"]])
     for name, settings in weights["components"].items():
         for key, value in settings.items():

@@ -9,6 +9,7 @@ from ..quality.indicators import INDICATORS
 from ..quality.timeliness import STATE_LABELS, frequency_label
 from ..safe import safe_cell
 from .csv_export import write_csv
+from .print_setup import fit_row, header_alignment, header_height, header_widths, print_setup, set_widths
 
 INDICATOR_NAMES = [m.NAME for m in INDICATORS]
 BASE_COLUMNS = ["source", "key", "title", "department", "organization", "update_frequency", "last_update",
@@ -19,6 +20,14 @@ HEADERS_UK = {"source": "Джерело", "key": "Ідентифікатор", "
               "timeliness": "Своєчасність", "days_since_update": "Днів від оновлення",
               "days_overdue": "Днів прострочення", "score": "Бал, %", "band": "Рівень (код)",
               "band_label": "Рівень", "earned": "Набрано", "possible": "Можливо", "reasons": "Що виправити"}
+# printed on A4 landscape, one page wide: long texts wrap, numbers are narrow under upright headers
+WIDTHS_UK = {"source": 11, "key": 12, "title": 28, "department": 7, "organization": 16, "update_frequency": 12,
+             "last_update": 11, "timeliness": 12, "days_since_update": 5, "days_overdue": 5, "score": 6,
+             "band": 10, "band_label": 11, "earned": 5, "possible": 5}
+DATASET_WIDTHS = [WIDTHS_UK[c] for c in BASE_COLUMNS] + [6] * len(INDICATOR_NAMES)
+REASONS_WIDTH = 36
+WRAPPED = [BASE_COLUMNS.index(c) for c in ("source", "key", "title", "organization", "update_frequency",
+                                           "timeliness")] + [len(DATASET_WIDTHS)]
 SOURCE_UK = {"inventory": "перелік органу", "portal": "портал data.gov.ua"}
 
 
@@ -53,18 +62,23 @@ def write_quality_xlsx(path: Path, scores, config) -> Path:
     for title, rows in sheets:
         sheet = book.create_sheet(title)
         sheet.freeze_panes = "A2"
-        for i, values in enumerate(rows):
-            if i == 0:
-                values = [_header_cell(WriteOnlyCell(sheet, value=safe_cell(v)), bold) for v in values]
-            else:
-                values = [safe_cell(v) for v in values]
-            sheet.append(values)
+        rows = iter(rows)
+        head = next(rows)
+        widths = DATASET_WIDTHS + [REASONS_WIDTH] if title == "Набори даних" else [28, *header_widths(head[1:])]
+        set_widths(sheet, widths)
+        print_setup(sheet)
+        sheet.row_dimensions[1].height = header_height(head, widths)
+        sheet.append([_header_cell(WriteOnlyCell(sheet, value=safe_cell(v)), bold, header_alignment(v, w))
+                      for v, w in zip(head, widths)])
+        wrap = WRAPPED if title == "Набори даних" else None
+        for i, values in enumerate(rows, 2):
+            sheet.append(fit_row(sheet, i, [safe_cell(v) for v in values], wrap))
     book.save(path)
     return Path(path)
 
 
-def _header_cell(cell, font):
-    cell.font = font
+def _header_cell(cell, font, alignment):
+    cell.font, cell.alignment = font, alignment
     return cell
 
 

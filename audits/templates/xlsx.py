@@ -14,6 +14,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..inventory.grid import column_letter
+from ..reports.print_setup import fit_row, print_setup
 from . import texts
 from .identity import identity
 from .instructions import instruction_rows
@@ -62,8 +63,9 @@ def _new(ws, value=None, **style):
 def _instructions(ws, spec: TemplateSpec) -> None:
     for letter, width in zip("ABCD", (34, 14, 70, 40)):
         ws.column_dimensions[letter].width = width
+    print_setup(ws, None)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for kind, values in instruction_rows(spec):
+    for number, (kind, values) in enumerate(instruction_rows(spec), 1):
         row = []
         for c, value in enumerate(values, start=1):
             cell = _new(ws, value, alignment=wrap)
@@ -72,7 +74,7 @@ def _instructions(ws, spec: TemplateSpec) -> None:
             if isinstance(value, date):
                 cell.number_format = DATE_FORMAT
             row.append(cell)
-        ws.append(row)
+        ws.append(fit_row(ws, number, row))
 
 
 def _lists(ws, spec: TemplateSpec) -> dict[str, str]:
@@ -96,6 +98,7 @@ def _inventory(ws, spec: TemplateSpec, lists: dict[str, str]) -> None:
         _validation(ws, spec, column, lists)
     ws.row_dimensions[HEADER_ROW].height = 48
     ws.freeze_panes = f"B{spec.first_row}"
+    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", title_columns="A:B")     # identifier and title on every page
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW}"
     _protect(ws)
     subtitle = texts.SUBTITLE.format(department=spec.department_name, campaign=spec.campaign_name,

@@ -79,6 +79,14 @@ def test_plan_annex_is_streamed(tmp_path, modes):
     assert rows[7][4:] == ("15.07.2020", "Щомісяця", "оприлюднено із запізненням (20.07.2020)")
     assert all(c.font.b and c.alignment.wrap_text for c in sheet[7])
     assert [sheet.column_dimensions[x].width for x in "ABCDEFG"] == [6, 50, 36, 28, 14, 22, 26]
+    assert printed_across(sheet, "7:7") and sheet.row_dimensions[8].height > 15   # «Стан» wraps onto two lines
+
+
+def printed_across(ws, header_rows: str) -> bool:
+    """A4 landscape, one page wide, as many pages down as needed, the header rows on every page."""
+    setup = ws.page_setup
+    return (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0) \
+        and ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows.replace("$", "") == header_rows
 
 
 def test_findings_only_feedback_is_streamed_with_its_layout(tmp_path, modes):
@@ -90,7 +98,8 @@ def test_findings_only_feedback_is_streamed_with_its_layout(tmp_path, modes):
     assert ws["A1"].font.b and ws["A1"].font.sz == 13
     assert ws["A3"].value == t.NOTE_NO_COPY.format(reason="зламаний")
     assert [c.value for c in ws[5]] == list(t.HEADERS) and all(c.font.b for c in ws[5])
-    assert ws.freeze_panes == "A6" and ws.column_dimensions["K"].width == 90
+    assert ws.freeze_panes == "A6" and ws.column_dimensions["K"].width == feedback_xlsx.WIDTHS[-1]
+    assert printed_across(ws, "5:5")                                 # a streamed sheet keeps its page setup
     assert [ws.cell(r, 3).fill.fgColor.rgb for r in (6, 7)] == [feedback_xlsx.FILLS[s].fgColor.rgb
                                                                 for s in ("error", "warning")]
     last = ws.cell(7, len(t.HEADERS))
