@@ -20,15 +20,21 @@ ABBREVIATIONS = {
 FILLER = set("""
 та і й в у з із зі на до про що які який яка яке для по за від при щодо тощо їх його її у тому числі
 дані даних інформація інформації відомості відомостей перелік переліки переліку список набір наборів
-луцьк луцька луцьку луцької луцький міста місто міський міська міської міських міськради рада ради раді
+міста місто міський міська міської міських міськради рада ради раді селищна селищної сільська сільської
 територіальної громади громада виконавчих органів управління департамент відділ рік роки року р
 """.split())
 STEM = 5
+# The council's own name, whichever council: the place adjective before «міської ради»,
+# «територіальної громади», … (Луцької міської …, Славутської міської …) and the name after
+# «місто»/«м.» (у місті Луцьку); the words of the council's kind are filler above.
+COUNCIL_PLACE = re.compile(r"\b[\w'-]+(?:ськ|цьк|зьк)[\w']*\s+(?=(?:міськ|селищн|сільськ|територіальн|громад|рад)\w*)")
+CITY_NAME = re.compile(r"(?:\bм\.\s*|\b(?:місто|міста|місті|містом)\s+)[\w'-]+")
 
 
 def normalize(title: str) -> str:
     text = unicodedata.normalize("NFC", str(title)).casefold().translate(APOSTROPHES)
     text = re.sub(r"прое[кк]т", "проєкт", text)
+    text = CITY_NAME.sub(" ", COUNCIL_PLACE.sub(" ", text))
     text = re.sub(r"[«»\"“”„()\[\]{}:;,.!?/\\|*]+", " ", text)
     words = [ABBREVIATIONS.get(w, w) for w in text.split()]
     return " ".join(words)

@@ -55,3 +55,12 @@ def test_alternatives_are_at_most_three_and_ordered():
     result = match("Перелік об'єктів комунальної власності переданих в оренду")
     scores = [s for _, s in result.alternatives]
     assert len(scores) <= 3 and scores == sorted(scores, reverse=True) and all(s <= result.score for s in scores)
+
+
+def test_any_councils_own_name_is_left_out_of_title_keys():
+    """Not only Lutsk's: the place before «міської ради» / «громади» and after «м.» / «місті»."""
+    from audits.catalogue.normalize import key
+
+    assert key("Перелік зупинок м. Ківерці") == key("Перелік зупинок") == key("Перелік зупинок у місті Луцьку")
+    assert key("Бюджет Славутської міської територіальної громади") == key("Бюджет Луцької міської ради")
+    assert key("Бюджет") == key("Бюджет Ківерцівської селищної ради")
