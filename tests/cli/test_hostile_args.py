@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from tests.cli_runner import odaudit
-from tests.test_architecture import commands
+from cli_runner import odaudit
+from test_architecture import commands
 
 MISSING = "/nonexistent/odaudit/x.xlsx"
 MAX_LINES = 8      # click's usage error: Usage, Try, and a boxed message of one long path
