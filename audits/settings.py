@@ -37,7 +37,7 @@ SETTINGS = {s.name: s for s in [
     Setting("error_log_dir", "",
             "Folder of the tracebacks of internal errors (default: odaudit-errors in the system temp folder)."),
     Setting("review_deadline_years", 5,
-            "Latest accepted deadline in a review sheet, in years after the audit date."),
+            "Latest accepted deadline in a review sheet, in years after the audit date (or the import day, if later)."),
     Setting("review_max_text", 2000,
             "Longest text accepted in a review sheet's comment or responsible cell, in characters."),
     Setting("quality_config", "",

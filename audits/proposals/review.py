@@ -49,10 +49,13 @@ def open_sheet(path: Path) -> tuple[Review, dict[str, Grid]]:
     return review, grids
 
 
-def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now: dict) -> None:
+def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now: dict,
+                today: date | None = None) -> None:
     """Every row against the export it came from (audits.store.proposals.export_record; None: the
     sheet names no stored export of its campaign) and the ranking as it stands ``now``
-    ((department, item id) → fingerprint). Problems become the review's findings."""
+    ((department, item id) → fingerprint). Problems become the review's findings. A deadline may
+    be at most ``review_deadline_years`` after the audit date, or after ``today`` (the day of the
+    import) when that is later: a plan decided years after its audit still has a horizon."""
     if export is None:
         review.findings.append(_finding(review, "review-unknown-export", value=review.export_id,
                                         campaign=review.campaign or ""))
@@ -60,7 +63,7 @@ def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now
     grid = grids[SHEET]
     header = {i: BY_HEADER.get(fold(v)) for i, v in enumerate(grid.rows[0].cells) if v is not None} \
         if grid.rows else {}
-    horizon = _horizon(export.get("as_of"))
+    horizon = _horizon(max((d for d in (_day(export.get("as_of")), today) if d), default=None))
     seen: dict = {}
     for line in grid.rows[1:]:
         _row(review, line, header, export["rows"], now, export["id"], horizon, seen)
@@ -130,13 +133,17 @@ def _meta(review: Review, grid: Grid) -> None:
         review.findings.append(_finding(review, "review-bad-export-id", value=bad))
 
 
-def _horizon(as_of) -> date | None:
-    """The latest deadline a sheet may give: ``review_deadline_years`` after the audit date."""
-    if isinstance(as_of, str):
-        as_of = date.fromisoformat(as_of[:10])
-    if isinstance(as_of, datetime):
-        as_of = as_of.date()
-    if not isinstance(as_of, date):
+def _day(value) -> date | None:
+    if isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _horizon(as_of: date | None) -> date | None:
+    """The latest deadline a sheet may give: ``review_deadline_years`` after ``as_of``."""
+    if as_of is None:
         return None
     years = int(settings.get("review_deadline_years"))
     try:
