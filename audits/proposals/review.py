@@ -11,6 +11,7 @@ from .. import settings
 from ..findings import Finding
 from ..inventory.grid import Grid, ReadError, column_letter
 from ..inventory.schema import fold
+from ..inventory.source import sniff_kind
 from ..safe import safe_cell
 from ..validate import file_finding, open_source, safe_grids
 from .review_guard import export_id, formula_cells, plain_text
@@ -108,7 +109,10 @@ def _open(path: Path) -> tuple[Review, dict[str, Grid]]:
 
 
 def _formulas(review: Review, data: bytes) -> None:
-    """A live formula anywhere in the two sheets (=HYPERLINK(…), =cmd|…) refuses the import."""
+    """A live formula anywhere in the two sheets (=HYPERLINK(…), =cmd|…) refuses the import.
+    Only .xlsx (what the export writes) is looked at; an .ods re-save is read by values only."""
+    if sniff_kind(data) != "xlsx":
+        return
     try:
         found = formula_cells(data, (SHEET, META_SHEET), settings.get("max_rows") + 1, settings.get("max_columns"))
     except Exception as exc:  # noqa: BLE001 - read once already; a second failure is a finding
