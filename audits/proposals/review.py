@@ -127,19 +127,26 @@ def _formulas(review: Review, data: bytes) -> None:
 
 def _meta(review: Review, grid: Grid) -> None:
     """campaign (a name) and export (a whole positive id) from the hidden sheet, or an error."""
-    found = {line.cells[0]: line.cells[1] for line in grid.rows[:2]
+    found = {line.cells[0]: (line.cells[1], line.number) for line in grid.rows[:2]
              if len(line.cells) >= 2 and line.cells[0] in ("campaign", "export")}
-    review.export_id = export_id(found.get("export"))
-    campaign = found.get("campaign")
+    value, row = found.get("export", (None, 2))
+    review.export_id = export_id(value)
+    campaign, campaign_row = found.get("campaign", (None, 1))
     review.campaign = campaign if isinstance(campaign, str) and 0 < len(campaign) <= 200 else None
     if review.export_id is None or review.campaign is None:
-        bad = found.get("export") if review.export_id is None else campaign
-        review.findings.append(_finding(review, "review-bad-export-id", value=bad))
+        bad, row = (value, row) if review.export_id is None else (campaign, campaign_row)
+        shown = "" if bad is None else _shown(bad)
+        review.findings.append(Finding.of("review-bad-export-id", dict(file=review.file, value=shown, cell=f"B{row}"),
+                                          file=review.file, sheet=META_SHEET, row=row, column_letter="B",
+                                          value=None if bad is None else shown))
 
 
 def _day(value) -> date | None:
     if isinstance(value, str):
-        return date.fromisoformat(value[:10])
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
