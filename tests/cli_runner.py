@@ -28,8 +28,9 @@ class Ran:
 
 def odaudit(*args) -> Ran:
     """`odaudit ARGS` in-process, in the current directory (a test that needs another one uses
-    monkeypatch.chdir). An unexpected exception ends as it would in the real process: exit code 1
-    and a Traceback on stderr, so tests that say "no Traceback" still mean it."""
+    monkeypatch.chdir). The app's own guard (audits.cli.crash.GuardedGroup) runs here as in the real
+    process: an unexpected exception is exit 2 and one «odaudit: internal error» line. Should one
+    still escape it, it ends as exit code 1 and a Traceback on stderr, so "no Traceback" still means it."""
     result = CliRunner().invoke(app, [str(a) for a in args], env=ENV)
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):

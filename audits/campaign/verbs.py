@@ -117,7 +117,7 @@ def review(engine, file: Path, recorded_at: datetime, by: str | None = None):
     if export is not None:
         ranking = open_result(engine, review.campaign, recorded_at.date(), export["as_of"]).ranking
         now = {(p.candidate.department, p.candidate.item_id): p.fingerprint for p in ranking.rows}
-    sheet.check_sheet(review, grids, export, now)
+    sheet.check_sheet(review, grids, export, now, recorded_at.date())
     if review.errors:
         return review
     with transaction(engine) as session:      # all or nothing

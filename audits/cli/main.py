@@ -7,8 +7,9 @@ import sys
 import typer
 
 from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, template, validate
+from .crash import GuardedGroup
 
-app = typer.Typer(help="Open-data audit of a city council's executive bodies (Resolution 835).",
+app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")

@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import settings
 from ..findings import Finding
 from ..inventory.grid import Grid, ReadError, column_letter
 from ..inventory.schema import fold
+from ..inventory.source import sniff_kind
 from ..safe import safe_cell
 from ..validate import file_finding, open_source, safe_grids
+from .review_guard import export_id, formula_cells, plain_text
 from .sheet import APPROVE, COLUMNS, DECISIONS, EDITABLE, HEADERS, META_SHEET, SHEET, cells
 
 BY_HEADER = {fold(c.header): c.key for c in COLUMNS}
+TEXTS = ("comment", "responsible")     # free text stored from the sheet: bounded, plain
 
 
 @dataclass
@@ -42,15 +46,17 @@ def open_sheet(path: Path) -> tuple[Review, dict[str, Grid]]:
     """The filled sheet read; ``review.campaign`` and ``review.export_id`` from its hidden sheet."""
     review, grids = _open(Path(path))
     if not review.errors:
-        meta = _meta(grids[META_SHEET])
-        review.campaign, review.export_id = meta.get("campaign"), meta.get("export")
+        _meta(review, grids[META_SHEET])
     return review, grids
 
 
-def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now: dict) -> None:
+def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now: dict,
+                today: date | None = None) -> None:
     """Every row against the export it came from (audits.store.proposals.export_record; None: the
     sheet names no stored export of its campaign) and the ranking as it stands ``now``
-    ((department, item id) → fingerprint). Problems become the review's findings."""
+    ((department, item id) → fingerprint). Problems become the review's findings. A deadline may
+    be at most ``review_deadline_years`` after the audit date, or after ``today`` (the day of the
+    import) when that is later: a plan decided years after its audit still has a horizon."""
     if export is None:
         review.findings.append(_finding(review, "review-unknown-export", value=review.export_id,
                                         campaign=review.campaign or ""))
@@ -58,8 +64,10 @@ def check_sheet(review: Review, grids: dict[str, Grid], export: dict | None, now
     grid = grids[SHEET]
     header = {i: BY_HEADER.get(fold(v)) for i, v in enumerate(grid.rows[0].cells) if v is not None} \
         if grid.rows else {}
+    horizon = _horizon(max((d for d in (_day(export.get("as_of")), today) if d), default=None))
+    seen: dict = {}
     for line in grid.rows[1:]:
-        _row(review, line, header, export["rows"], now, export["id"])
+        _row(review, line, header, export["rows"], now, export["id"], horizon, seen)
 
 
 def changed(review: Review, in_force: dict, today: date | None = None) -> list[dict]:
@@ -95,18 +103,68 @@ def _open(path: Path) -> tuple[Review, dict[str, Grid]]:
         return review, {}
     if META_SHEET not in grids or SHEET not in grids:
         review.findings.append(_finding(review, "review-not-a-sheet"))
+        return review, grids
+    _formulas(review, source.data)
     return review, grids
 
 
-def _meta(grid: Grid) -> dict:
-    found = {}
-    for line in grid.rows[:2]:
-        if len(line.cells) >= 2 and line.cells[0] in ("campaign", "export"):
-            found[line.cells[0]] = _int(line.cells[1]) if line.cells[0] == "export" else str(line.cells[1])
-    return found
+def _formulas(review: Review, data: bytes) -> None:
+    """A live formula anywhere in the two sheets (=HYPERLINK(…), =cmd|…) refuses the import.
+    Only .xlsx (what the export writes) is looked at; an .ods re-save is read by values only."""
+    if sniff_kind(data) != "xlsx":
+        return
+    try:
+        found = formula_cells(data, (SHEET, META_SHEET), settings.get("max_rows") + 1, settings.get("max_columns"))
+    except Exception as exc:  # noqa: BLE001 - read once already; a second failure is a finding
+        review.findings.append(file_finding(ReadError("source-error", detail=type(exc).__name__), review.file, None))
+        return
+    for sheet_name, row, index in found:
+        letter = column_letter(index)
+        review.findings.append(Finding.of("review-formula", dict(file=review.file, row=row, cell=f"{letter}{row}",
+                                                                 sheet=sheet_name),
+                                          file=review.file, sheet=sheet_name, row=row, column_letter=letter))
 
 
-def _row(review: Review, line, header: dict, exported: dict, now: dict, export_id: int) -> None:
+def _meta(review: Review, grid: Grid) -> None:
+    """campaign (a name) and export (a whole positive id) from the hidden sheet, or an error."""
+    found = {line.cells[0]: (line.cells[1], line.number) for line in grid.rows[:2]
+             if len(line.cells) >= 2 and line.cells[0] in ("campaign", "export")}
+    value, row = found.get("export", (None, 2))
+    review.export_id = export_id(value)
+    campaign, campaign_row = found.get("campaign", (None, 1))
+    review.campaign = campaign if isinstance(campaign, str) and 0 < len(campaign) <= 200 else None
+    if review.export_id is None or review.campaign is None:
+        bad, row = (value, row) if review.export_id is None else (campaign, campaign_row)
+        shown = "" if bad is None else _shown(bad)
+        review.findings.append(Finding.of("review-bad-export-id", dict(file=review.file, value=shown, cell=f"B{row}"),
+                                          file=review.file, sheet=META_SHEET, row=row, column_letter="B",
+                                          value=None if bad is None else shown))
+
+
+def _day(value) -> date | None:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _horizon(as_of: date | None) -> date | None:
+    """The latest deadline a sheet may give: ``review_deadline_years`` after ``as_of``."""
+    if as_of is None:
+        return None
+    years = int(settings.get("review_deadline_years"))
+    try:
+        return as_of.replace(year=as_of.year + years)
+    except ValueError:   # 29 February
+        return as_of.replace(year=as_of.year + years, day=28)
+
+
+def _row(review: Review, line, header: dict, exported: dict, now: dict, export_id: int,
+         horizon: date | None = None, seen: dict | None = None) -> None:
     values = {key: line.cells[i] if i < len(line.cells) else None for i, key in header.items() if key}
     letters = {key: column_letter(i) for i, key in header.items() if key}
     position = _int(values.get("position"))
@@ -114,6 +172,12 @@ def _row(review: Review, line, header: dict, exported: dict, now: dict, export_i
     if stored is None:
         review.findings.append(_finding(review, "review-unknown-row", line.number, value=values.get("position")))
         return
+    if seen is not None:
+        if position in seen:
+            review.findings.append(_finding(review, "review-duplicate-row", line.number, "position",
+                                            letters.get("position"), position, first=seen[position],
+                                            title=stored.title))
+        seen.setdefault(position, line.number)
     expected = cells(stored.data, position)
     edited = [k for k in values if k not in EDITABLE and not _equal(values[k], safe_cell(expected.get(k)))]
     for key in edited:
@@ -121,10 +185,24 @@ def _row(review: Review, line, header: dict, exported: dict, now: dict, export_i
                                         expected=_shown(expected.get(key))))
     if edited:
         return
-    _decision(review, line.number, values, letters, stored, now, export_id)
+    if _too_long(review, line.number, values, letters):
+        return
+    _decision(review, line.number, values, letters, stored, now, export_id, horizon)
 
 
-def _decision(review: Review, row: int, values: dict, letters: dict, stored, now: dict, export_id: int) -> None:
+def _too_long(review: Review, row: int, values: dict, letters: dict) -> bool:
+    limit, found = int(settings.get("review_max_text")), False
+    for key in TEXTS:
+        length = len(plain_text(values.get(key)))
+        if length > limit:
+            found = True
+            review.findings.append(_finding(review, "review-text-too-long", row, key, letters.get(key),
+                                            length=length, limit=limit))
+    return found
+
+
+def _decision(review: Review, row: int, values: dict, letters: dict, stored, now: dict, export_id: int,
+              horizon: date | None = None) -> None:
     decision = _text(values.get("decision"))
     if not decision:
         for key in ("comment", "deadline"):
@@ -139,6 +217,11 @@ def _decision(review: Review, row: int, values: dict, letters: dict, stored, now
     if raw not in (None, "") and deadline is None:
         review.findings.append(_finding(review, "review-bad-deadline", row, "deadline", letters["deadline"], raw))
         return
+    if deadline is not None and horizon is not None and deadline > horizon:
+        review.findings.append(_finding(review, "review-deadline-too-late", row, "deadline", letters["deadline"],
+                                        deadline.strftime("%d.%m.%Y"), horizon=horizon.strftime("%d.%m.%Y"),
+                                        years=settings.get("review_deadline_years")))
+        return
     if fold(decision) == APPROVE and deadline is None:
         review.findings.append(_finding(review, "review-missing-deadline", row, "deadline",
                                         letters.get("deadline"), title=stored.title))
@@ -149,11 +232,21 @@ def _decision(review: Review, row: int, values: dict, letters: dict, stored, now
         review.findings.append(_finding(review, "review-proposal-changed", row, value=export_id,
                                         title=stored.title, detail=detail))
         return
+    _conflict(review, row, letters.get("decision"), stored, fold(decision))
     review.decisions.append({"department": stored.department, "item_id": stored.item_id, "title": stored.title,
-                             "decision": fold(decision), "comment": _text(values.get("comment")) or None,
-                             "responsible": _text(values.get("responsible")) or None, "deadline": deadline,
+                             "decision": fold(decision), "comment": plain_text(values.get("comment")) or None,
+                             "responsible": plain_text(values.get("responsible")) or None, "deadline": deadline,
                              "row": row, "exported": stored.data,
                              "deadline_letter": letters.get("deadline")})
+
+
+def _conflict(review: Review, row: int, letter: str | None, stored, decision: str) -> None:
+    """Two rows deciding the same dataset differently: the group's decision is not known."""
+    for other in review.decisions:
+        if (other["department"], other["item_id"]) == (stored.department, stored.item_id) \
+                and other["decision"] != decision:
+            review.findings.append(_finding(review, "review-conflicting-decision", row, "decision", letter, decision,
+                                            first=other["row"], other=other["decision"], title=stored.title))
 
 
 def _finding(review: Review, code: str, row: int | None = None, key: str | None = None,
@@ -190,10 +283,14 @@ def _shown(value) -> str:
 
 
 def _int(value) -> int | None:
-    try:
-        return int(float(value))
-    except (TypeError, ValueError):
+    """A whole number (a row's №), or None: 1.5, 1e308 beyond any row, inf and text are none."""
+    if isinstance(value, bool):
         return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return int(number) if number.is_integer() and abs(number) < 2**31 else None
 
 
 def _date(value) -> date | None:
