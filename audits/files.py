@@ -98,10 +98,15 @@ def read_bytes_bounded(path, limit: int | None = None) -> bytes:
     """The file's bytes, at most ``limit`` (default :func:`max_bytes`); more is refused."""
     limit = max_bytes() if limit is None else limit
     with os.fdopen(_open_fd(path, limit), "rb") as fh:
-        data = fh.read(limit + 1)
-    if len(data) > limit:
+        size = os.fstat(fh.fileno()).st_size        # a hint only: the bytes read are what count
+        chunks = [fh.read(size + 1)]                 # one exact allocation for a file that stays put
+        total = len(chunks[0])
+        while chunks[-1] and total <= limit:
+            chunks.append(fh.read(min(1 << 20, limit + 1 - total)))
+            total += len(chunks[-1])
+    if total > limit:
         raise FileRefused("too-large", path, detail=f"> {_mb(limit)}", limit=limit)
-    return data
+    return chunks[0] if total == len(chunks[0]) else b"".join(chunks)
 
 
 def read_text_bounded(path, limit: int | None = None, encoding: str = "utf-8") -> str:
