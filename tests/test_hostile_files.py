@@ -136,6 +136,13 @@ def test_data_and_monitor_commands_give_one_line_and_exit_2(tmp_path, kind, name
     assert "not a regular file" in line
 
 
+@pytest.mark.parametrize(("kind", "name"), NOT_FILES)
+def test_a_review_sheet_that_is_not_a_file_records_nothing(tmp_path, kind, name):
+    result = odaudit(tmp_path, "review", "import", not_a_file(tmp_path, kind, name))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert "Жодного рішення не внесено" in result.stdout + result.stderr
+
+
 def test_a_folder_named_csv_is_one_line(tmp_path):
     (tmp_path / "x.csv").mkdir()
     assert "not a regular file: a folder" in _one_line(odaudit(tmp_path, "monitor", "--from-file", tmp_path / "x.csv"))
