@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow.compute as pc
 
-from ...files import UNLIMITED, open_bounded
+from ...files import UNLIMITED, open_bounded, regular
 from ...findings import Finding
 from ...inventory.grid import ReadError
 from ...inventory.source import sniff_kind
@@ -180,7 +180,7 @@ def _python_csv_blocks(path, fmt, header, size: int = 50_000):
 def _xlsx_blocks(path: Path, size: int = 50_000):
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    book = load_workbook(regular(path), read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
