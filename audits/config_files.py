@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import paths, settings
+from .files import read_text_bounded
 
 
 class ConfigFileError(ValueError):
@@ -57,7 +58,7 @@ def load_yaml(path: Path) -> dict:
     """The top-level mapping of a YAML file, read safely (aliases bounded: bounded_load)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_bounded(path)
     except (OSError, UnicodeError) as exc:
         raise ConfigFileError(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from exc
     try:

@@ -29,7 +29,8 @@ class Setting:
 SETTINGS = {s.name: s for s in [
     Setting("database_url", "sqlite:///var/odaudit.sqlite",
             "SQLAlchemy URL of the register database (PostgreSQL: postgresql+psycopg://user@host/db)."),
-    Setting("max_file_mb", 20.0, "Largest accepted inventory file, in MB."),
+    Setting("max_file_mb", 20.0, "Largest accepted user file read whole (inventory, review sheet, portal snapshot, "
+            "config YAML), in MB; counted on the bytes actually read (audits/files.py)."),
     Setting("max_unpacked_mb", 200.0, "Largest total unpacked size of an .xlsx/.ods archive, in MB (zip-bomb guard)."),
     Setting("max_rows", 5000, "Most data rows read from one inventory sheet; more is a 'too-many-rows' finding."),
     Setting("max_columns", 60, "Most columns read from one inventory sheet."),

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..data.community import Community, CommunityError, community_of
+from ..files import confined
 from ..store.records import DepartmentRecord
 from .validation import as_json, problems, read_yaml
 
@@ -123,7 +124,7 @@ def _portal(raw, council, directory: Path) -> dict:
 
 def _demand(raw, directory: Path) -> tuple[tuple[str, Path], ...]:
     """``demand: [{kind: econsult|info_request|portal_request, file: FILE}, ...]``; FILE relative to the folder."""
-    return tuple((entry["kind"], directory / entry["file"]) for entry in raw or ())
+    return tuple((entry["kind"], confined(directory, entry["file"])) for entry in raw or ())
 
 
 def _department(raw: dict) -> DepartmentConfig:

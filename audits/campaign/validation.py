@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..config_files import bounded_load
+from ..files import read_text_bounded
 from ..paths import CAMPAIGN_SCHEMA
 
 MAX_BYTES = 1024 * 1024          # a campaign.yaml is a few kilobytes; a bigger one is not ours
@@ -31,10 +32,7 @@ CampaignLoader.yaml_implicit_resolvers = {
 def read_yaml(path: Path) -> tuple[object, list[str]]:
     """(the parsed document, problems): a file that cannot be read or parsed is one problem."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"too large for a campaign.yaml ({size} bytes, at most {MAX_BYTES})"]
-        text = path.read_text(encoding="utf-8")
+        text = read_text_bounded(path, MAX_BYTES)
     except (OSError, UnicodeError) as exc:
         return None, [f"cannot be read ({type(exc).__name__}: {exc})"]
     try:

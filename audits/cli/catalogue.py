@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from ..files import read_text_bounded
 from .common import EXIT_CANNOT_RUN, EXIT_OK, console as make_console, print_json
 
 app = typer.Typer(help="The Resolution 835 catalogue: list it, match dataset titles to it.", no_args_is_help=True)
@@ -57,7 +58,12 @@ def match_titles(
 
     inputs = list(titles or [])
     if file is not None:
-        inputs += [line.strip() for line in file.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        try:
+            text = read_text_bounded(file, encoding="utf-8-sig")
+        except (OSError, UnicodeError) as exc:
+            typer.echo(f"odaudit: cannot run: --file {exc}", err=True)
+            raise typer.Exit(EXIT_CANNOT_RUN) from None
+        inputs += [line.strip() for line in text.splitlines() if line.strip()]
     if not inputs:
         typer.echo("odaudit: cannot run: give titles or --file", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN)

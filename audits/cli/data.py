@@ -8,7 +8,17 @@ from typing import Optional
 
 import typer
 
-from .common import DB_HELP, EXIT_FINDINGS, EXIT_OK, cannot_run, console as make_console, parse_date, print_json
+from ..files import regular
+from .common import (
+    DB_HELP,
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    cannot_run,
+    console as make_console,
+    parse_date,
+    print_json,
+)
 
 app = typer.Typer(help="Check data files: dataset Table Schemas (fast path), the privacy screen, GX suites.",
                   no_args_is_help=True)
@@ -53,6 +63,7 @@ def validate(
     if engine not in ("auto", "fast", "frictionless"):
         raise typer.BadParameter("--engine is auto, fast or frictionless")
     with cannot_run(debug):
+        regular(file)                      # a FIFO, a device: one line and exit 2, never a hang
         report = validate_file(file, load_schema(schema), engine)
     _print(report.to_dict(), as_json, extra=f"перевірено: {report.engine}" +
            (f" ({report.fallback})" if report.fallback else ""))
@@ -73,6 +84,9 @@ def screen(
     with cannot_run(debug):
         columns = schema_contact_columns(load_schema(schema).descriptor) if schema else None
     result = screen_file(file, columns)
+    if result.unread:                      # nothing was screened: never "nothing found"
+        typer.echo(f"odaudit: cannot run: could not read {file} to screen it: {result.unread}", err=True)
+        raise typer.Exit(EXIT_CANNOT_RUN)
     report = result.to_dict()
     if not as_json:                        # the table shows the notes after the hits
         report = {**report, "findings": report["findings"] + report["notes"]}
@@ -112,6 +126,7 @@ def expect(
     from ..data.schemas import load_schema
 
     with cannot_run(debug):
+        regular(file)
         report = run_suite(file, load_schema(schema), parse_date(as_of) or date.today(), previous_rows, docs,
                            _community(community))
     data = report.to_dict()

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from ..files import regular
 from .schemas import NotCovered  # noqa: F401  (raised here; defined where the CLI can import it cheaply)
 from .sniff import CsvFormat
 
@@ -31,7 +32,7 @@ def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int =
         return "skip"
 
     reader = pacsv.open_csv(
-        path,
+        regular(path),                 # pyarrow opens the file itself: checked to be a regular file first
         read_options=pacsv.ReadOptions(use_threads=False, block_size=block_bytes, column_names=names,
                                        skip_rows=header_rows, encoding="utf8" if fmt.encoding == "utf-8" else fmt.encoding),
         parse_options=pacsv.ParseOptions(delimiter=fmt.delimiter, invalid_row_handler=on_invalid,

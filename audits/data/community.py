@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config_files import ConfigFileError
+from ..files import read_text_bounded
 
 KEYS = ("lat_min", "lat_max", "lon_min", "lon_max")
 UKRAINE_BOX = {"lat_min": 44.0, "lat_max": 53.0, "lon_min": 22.0, "lon_max": 41.0}
@@ -74,7 +75,7 @@ def parse_community(text: str) -> Community:
     import yaml
 
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text_bounded(path, MAX_FILE))
     except (yaml.YAMLError, UnicodeError) as exc:
         raise CommunityError(f"{path}: not valid YAML ({str(exc).splitlines()[0][:200]})") from None
     if isinstance(raw, dict) and "community" in raw:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..files import regular
 from ..findings import Finding
 from .gx_suites import Spec, build_specs
 from .schemas import DatasetSchema
@@ -50,7 +51,7 @@ def read_frame(path: Path, schema: DatasetSchema):
     path = Path(path)
     layout = file_layout(path, schema)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = pd.read_excel(path, dtype=str, keep_default_na=False, header=None, skiprows=layout.header_rows)
+        frame = pd.read_excel(regular(path), dtype=str, keep_default_na=False, header=None, skiprows=layout.header_rows)
         frame = frame.reindex(columns=range(layout.width)) if len(frame.columns) < layout.width else frame
         frame = frame.iloc[:, :layout.width]
         frame.columns = layout.names()

@@ -8,6 +8,7 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import regular
 from ..inventory.header_match import (
     AMBIGUOUS,
     BLANK,
@@ -77,7 +78,7 @@ def _excel_rows(path: Path) -> tuple[list, list]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(regular(path), read_only=True, data_only=True)
     except Exception as exc:  # a broken workbook is a source-error finding, whatever openpyxl raises
         raise ValueError(f"{type(exc).__name__}: {exc}"[:200]) from exc
     try:

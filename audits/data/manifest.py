@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ..files import confined, read_text_bounded
+
 SUFFIXES = {".csv", ".tsv", ".xlsx"}
 
 
@@ -27,10 +29,10 @@ def jobs(folder: Path) -> list[FileJob]:
     folder = Path(folder)
     manifest = folder / "data-files.yaml"
     if manifest.is_file():
-        raw = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(read_text_bounded(manifest)) or {}
         out = []
         for entry in raw.get("files", []):
-            ref = entry.get("url") or str((folder / entry["file"]).resolve())
+            ref = entry.get("url") or str(confined(folder, entry["file"]))
             out.append(FileJob(ref, entry.get("item"), entry.get("schema")))
         return out
     return [FileJob(str(p.resolve())) for p in sorted(folder.iterdir()) if p.suffix.lower() in SUFFIXES]

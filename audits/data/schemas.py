@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..files import read_text_bounded
 from ..paths import DATASET_SCHEMAS as DATASETS
 
 
@@ -57,7 +58,7 @@ def load_schema(ref: str | Path) -> DatasetSchema:
     if not path.is_file():
         raise SchemaError(f"no Table Schema at {ref} (a file, a folder or one of: {', '.join(schema_names())})")
     try:
-        descriptor = yaml.safe_load(path.read_text(encoding="utf-8"))
+        descriptor = yaml.safe_load(read_text_bounded(path))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SchemaError(f"{path}: not a readable YAML/JSON Table Schema ({exc})") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):

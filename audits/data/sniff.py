@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import UNLIMITED, open_bounded
+
 SAMPLE = 1 << 20
 DELIMITERS = (",", ";", "\t")
 
@@ -21,7 +23,7 @@ class CsvFormat:
 
 
 def sniff(path: Path) -> CsvFormat:
-    with open(path, "rb") as fh:
+    with open_bounded(path, UNLIMITED) as fh:
         sample = fh.read(SAMPLE)
     bom = sample.startswith(b"\xef\xbb\xbf")
     if bom:

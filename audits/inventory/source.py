@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import UNLIMITED, FileRefused, open_bounded, read_bytes_bounded
 from .grid import ReadError
 
 
@@ -24,16 +25,21 @@ class Source:
 def load_source(path: Path, max_bytes: int) -> Source:
     """Read the file without changing it; larger than ``max_bytes`` is a finding."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ReadError("file-too-large", detail=_mb(size), limit=_limit(max_bytes))
-    data = path.read_bytes()
+    try:
+        data = read_bytes_bounded(path, max_bytes)
+    except FileRefused as exc:
+        if exc.reason == "too-large":
+            raise ReadError("file-too-large", detail=_mb(exc.size) if exc.size else f"> {_limit(max_bytes)}",
+                            limit=_limit(max_bytes)) from None
+        if exc.reason == "missing":
+            raise FileNotFoundError(str(exc)) from None
+        raise ReadError("source-error", detail=exc.detail_uk) from None
     return Source(path, data, hashlib.sha256(data).hexdigest())
 
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_bounded(path, UNLIMITED) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()

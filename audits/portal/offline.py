@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import FileRefused, read_bytes_bounded
+
 
 class SnapshotFileError(Exception):
     """The saved response cannot be read; the message says why."""
@@ -33,7 +35,9 @@ def load_packages(path: Path) -> list[dict]:
 def load_snapshot(path: Path) -> Snapshot:
     path = Path(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(read_bytes_bounded(path).decode("utf-8-sig"))
+    except FileRefused as exc:                   # missing, not a regular file, too large
+        raise SnapshotFileError(str(exc)) from None
     except FileNotFoundError:
         raise SnapshotFileError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
+from ..files import read_bytes_bounded
+
 KEYS = ("odaudit_template", "odaudit_campaign", "odaudit_department", "odaudit_schema")
 MAX_MEMBER = 1 << 20      # document properties are a few hundred bytes; anything big is not ours
 VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
@@ -22,9 +24,7 @@ def identity(spec_meta: dict) -> dict[str, str]:
 def read_identity(path: Path, max_bytes: int) -> dict[str, str]:
     """The odaudit_* properties of an .xlsx or .ods file; {} for anything else or anything odd."""
     try:
-        if Path(path).stat().st_size > max_bytes:
-            return {}
-        with zipfile.ZipFile(io.BytesIO(Path(path).read_bytes())) as archive:
+        with zipfile.ZipFile(io.BytesIO(read_bytes_bounded(path, max_bytes))) as archive:
             names = set(archive.namelist())
             if "docProps/custom.xml" in names:
                 return _xlsx(_member(archive, "docProps/custom.xml"))

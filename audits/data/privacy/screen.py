@@ -4,6 +4,7 @@ series, UA and digits); only those are read by the Python detectors."""
 from __future__ import annotations
 
 import csv
+import io
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -12,7 +13,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow.compute as pc
 
+from ...files import UNLIMITED, open_bounded, regular
 from ...findings import Finding
+from ...inventory.grid import ReadError
+from ...inventory.source import sniff_kind
 from . import Hit, contact, email, iban, mask, names, passport, phone, rnokpp
 
 DETECTORS = (rnokpp, passport, phone, email, iban, names)
@@ -27,6 +31,7 @@ class ScreenResult:
     findings: list[Finding] = field(default_factory=list)
     seconds: float = 0.0
     notes: list[Finding] = field(default_factory=list)    # contact-point columns: names, e-mails, never a block
+    unread: str | None = None    # why the file could not be screened (then nothing was cleared: "could not run")
 
     @property
     def blocked(self) -> bool:
@@ -79,7 +84,7 @@ def screen_file(path: Path, contact_columns: frozenset[str] | set[str] | None = 
     started = time.perf_counter()
     findings: list[Finding] = []
     held: dict[str, list[Finding]] = {}
-    rows = 0
+    rows, unread = 0, None
     try:
         for header, columns, row_numbers, new_rows in _blocks(path):
             rows += new_rows
@@ -89,11 +94,31 @@ def screen_file(path: Path, contact_columns: frozenset[str] | set[str] | None = 
                     held.setdefault(name, []).extend(f for f in found if kind_of(f) in contact.KINDS)
                     found = [f for f in found if kind_of(f) not in contact.KINDS]
                 findings.extend(found)
-    except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile) as exc:
-        findings.append(Finding.of("source-error", dict(file=path.name, detail=str(exc)[:200]), file=path.name))
+    except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile, ReadError) as exc:
+        unread = str(exc)[:200]
+        findings.append(Finding.of("source-error", dict(file=path.name, detail=unread), file=path.name))
     findings.sort(key=lambda f: (f.row or 0, f.field or ""))
     notes = [_contact_note(path.name, name, hits) for name, hits in held.items() if hits]
-    return ScreenResult(str(path), rows, findings, time.perf_counter() - started, notes)
+    return ScreenResult(str(path), rows, findings, time.perf_counter() - started, notes, unread)
+
+
+def _must_be_a_table(path: Path) -> None:
+    """A file the screen cannot read as a table (a PDF renamed .csv, a workbook named .csv, any
+    binary) is a ReadError, so the screen says it could not run instead of "nothing found"."""
+    with open_bounded(path, UNLIMITED) as fh:          # refuses a FIFO, a device, a folder
+        head = fh.read(8192)
+    is_zip = head.startswith(b"PK\x03\x04")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if not is_zip:
+            raise ReadError("unsupported-format", "це не книга .xlsx")
+        return
+    if is_zip:
+        raise ReadError("unsupported-format", "ZIP-архів або книга Excel, а не CSV")
+    try:
+        sniff_kind(head)                               # a PDF, an OLE/.xls file, NUL bytes
+    except ReadError as exc:
+        if exc.code != "empty-file":                   # an empty file has nothing to screen
+            raise
 
 
 def _contact_note(file: str, column: str, hits: list[Finding]) -> Finding:
@@ -126,6 +151,7 @@ def _screen_column(file: str, name: str, column, row_numbers) -> list[Finding]:
 
 def _blocks(path: Path):
     """(header, columns, row numbers) blocks: pyarrow for CSV, openpyxl (read-only) for XLSX."""
+    _must_be_a_table(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         yield from _xlsx_blocks(path)
         return
@@ -144,7 +170,8 @@ def _blocks(path: Path):
 
 
 def _python_csv_blocks(path, fmt, header, size: int = 50_000):
-    with open(path, encoding="utf-8-sig" if fmt.encoding == "utf-8" else fmt.encoding, newline="") as fh:
+    with io.TextIOWrapper(open_bounded(path, UNLIMITED), encoding="utf-8-sig" if fmt.encoding == "utf-8" else
+                          fmt.encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=fmt.delimiter)
         next(reader, None)
         yield from _batched(header, reader, size)
@@ -153,7 +180,7 @@ def _python_csv_blocks(path, fmt, header, size: int = 50_000):
 def _xlsx_blocks(path: Path, size: int = 50_000):
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    book = load_workbook(regular(path), read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
             rows = sheet.iter_rows(values_only=True)
