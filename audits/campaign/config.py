@@ -56,6 +56,7 @@ class CampaignConfig:
     demand: tuple[tuple[str, Path], ...] = ()   # (kind, file) of each demand signal file
     community: Community | None = None       # name and bounding box: where the data's coordinates must be
     council: Council = field(default_factory=Council)
+    snapshot: object = field(default=None, repr=False, compare=False)   # portal_snapshot parsed (Snapshot)
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
@@ -73,7 +74,23 @@ def load_campaign(directory: Path) -> CampaignConfig:
     if found:
         lines = tuple(f"{path}: {line}" for line in found)
         raise CampaignConfigError("\n".join(lines), lines)
-    return _parse(as_json(raw), directory, path)
+    config = _parse(as_json(raw), directory, path)
+    return _with_snapshot(config, path) if config.portal_snapshot is not None else config
+
+
+def _with_snapshot(config: CampaignConfig, path: Path) -> CampaignConfig:
+    """The portal snapshot read and shape-checked with the config, before any department's file:
+    a broken or wrong-shape one stops the run here (one line), not after every file was read."""
+    from dataclasses import replace
+
+    from ..portal.offline import SnapshotFileError, load_snapshot
+
+    try:
+        snapshot = load_snapshot(config.portal_snapshot)
+    except SnapshotFileError as exc:
+        line = f"{path}: portal.snapshot: {exc}"
+        raise CampaignConfigError(line) from None
+    return replace(config, snapshot=snapshot)
 
 
 def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..config_files import bounded_load
+from ..config_files import bounded_load, max_bytes
 from ..paths import CAMPAIGN_SCHEMA
-
-MAX_BYTES = 1024 * 1024          # a campaign.yaml is a few kilobytes; a bigger one is not ours
 
 
 class CampaignLoader(yaml.SafeLoader):
@@ -32,8 +30,9 @@ def read_yaml(path: Path) -> tuple[object, list[str]]:
     """(the parsed document, problems): a file that cannot be read or parsed is one problem."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [f"too large for a campaign.yaml ({size} bytes, at most {MAX_BYTES})"]
+        if size > max_bytes():       # a campaign.yaml is a few kilobytes; a bigger one is not ours
+            return None, [f"too large for a campaign.yaml ({size:,} bytes, at most {max_bytes():,}: "
+                          "setting yaml_max_kb)"]
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         return None, [f"cannot be read ({type(exc).__name__}: {exc})"]
