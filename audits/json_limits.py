@@ -42,7 +42,7 @@ def loads(data: bytes, *, max_mb: float | None = None, depth: int | None = None)
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise JsonLimitError(f"not UTF-8 text (byte {exc.start})") from None
+        raise JsonLimitError(f"not a JSON file (not UTF-8 text at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise JsonLimitError(f"not a JSON file ({exc})") from None
     except RecursionError:        # the scan above keeps this from happening; kept as a last guard

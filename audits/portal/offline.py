@@ -62,12 +62,20 @@ def parse_snapshot(raw: bytes, name: str) -> Snapshot:
     if len(packages) > limit:
         raise SnapshotFileError(f"{name}: {len(packages):,} packages, more than a portal snapshot holds "
                                 f"(at most {limit:,}: setting snapshot_max_packages)")
-    packages = [p for p in packages if isinstance(p, dict)]
+    stray = next((i for i, p in enumerate(packages) if not isinstance(p, dict)), None)
+    if stray is not None:
+        raise SnapshotFileError(f"{name}: package {stray + 1} is {type(packages[stray]).__name__} "
+                                f"{_clip(packages[stray])}, not a package (a JSON object)")
     if not may_hold_surrogates(raw):
         return Snapshot(packages, declared)
     readable = [encodable(p) for p in packages]
     return Snapshot([p for p, ok in zip(packages, readable) if ok], declared,
                     tuple(_label(p) for p, ok in zip(packages, readable) if not ok))
+
+
+def _clip(value) -> str:
+    text = repr(value).encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _label(package: dict) -> str:
