@@ -123,7 +123,7 @@ def snapshot_warnings(snapshot: Snapshot, source: str, groups: dict[str, list[di
     if snapshot.unreadable:
         names = ", ".join(snapshot.unreadable[:10]) + (" …" if len(snapshot.unreadable) > 10 else "")
         found.append(Finding.of("snapshot-unreadable-package",
-                                dict(file=file, count=len(snapshot.unreadable), packages=names), file=file))
+                                dict(file=file, count=len(snapshot.unreadable), package=names), file=file))
     if len(groups) > 1:
         shown = ", ".join(f"{name} ({len(group)})" for name, group in list(groups.items())[:20])
         more = f" та ще {len(groups) - 20}" if len(groups) > 20 else ""
