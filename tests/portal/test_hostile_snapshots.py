@@ -84,3 +84,18 @@ def test_brackets_inside_strings_do_not_count_toward_the_depth():
     assert loads(text, depth=3)["tags"] == [["a"]]
     with pytest.raises(JsonLimitError, match="nested 3 levels"):
         loads(text, depth=2)
+
+
+def test_the_live_portal_is_read_with_the_same_limits(httpserver):
+    from audits.portal.client import PortalClient, PortalError
+
+    found = [package(1), package(2, "Бюджет \ud800"), 5, package(3)]
+    body = json.dumps({"success": True, "result": {"count": 4, "results": found}})
+    httpserver.expect_request("/api/3/action/package_search").respond_with_data(body, content_type="application/json")
+    with PortalClient(httpserver.url_for("/").rstrip("/"), timeout_s=2, retries=0, min_interval_s=0) as client:
+        assert [p["id"] for p in client.organization_packages("hromada")] == ["p1", "p3"]
+    httpserver.clear()
+    httpserver.expect_request("/api/3/action/package_search").respond_with_data("[" * 10_000 + "]" * 10_000)
+    with PortalClient(httpserver.url_for("/").rstrip("/"), timeout_s=2, retries=0, min_interval_s=0) as client, \
+            pytest.raises(PortalError, match="nested 10000 levels deep"):
+        client.organization_packages("hromada")
