@@ -62,8 +62,10 @@ class CampaignConfig:
         return next((d for d in self.departments if d.code == code), None)
 
 
-def load_campaign(directory: Path) -> CampaignConfig:
-    """The campaign of a folder; campaign.yaml is checked as a whole first (every problem at once)."""
+def load_campaign(directory: Path, snapshot: bool = True) -> CampaignConfig:
+    """The campaign of a folder; campaign.yaml is checked as a whole first (every problem at once),
+    then (``snapshot``) its portal snapshot is read and shape-checked; a caller that only wants
+    the departments or the community passes ``snapshot=False``."""
     directory = Path(directory)
     path = directory / CONFIG_NAME
     if not path.is_file():
@@ -75,7 +77,7 @@ def load_campaign(directory: Path) -> CampaignConfig:
         lines = tuple(f"{path}: {line}" for line in found)
         raise CampaignConfigError("\n".join(lines), lines)
     config = _parse(as_json(raw), directory, path)
-    return _with_snapshot(config, path) if config.portal_snapshot is not None else config
+    return _with_snapshot(config, path) if snapshot and config.portal_snapshot is not None else config
 
 
 def _with_snapshot(config: CampaignConfig, path: Path) -> CampaignConfig:
@@ -116,7 +118,7 @@ def _council(raw: dict, organization: str | None) -> Council:
 def folder_community(folder: Path) -> Community | None:
     """The community of the campaign whose folder this is (its campaign.yaml), else None."""
     folder = Path(folder)
-    return load_campaign(folder).community if (folder / CONFIG_NAME).is_file() else None
+    return load_campaign(folder, snapshot=False).community if (folder / CONFIG_NAME).is_file() else None
 
 
 def _community(raw, path: Path) -> Community | None:
