@@ -26,6 +26,15 @@ def config_path(name: str) -> Path:
 
 
 MAX_NODES = 100_000     # values of a config once its aliases are expanded (ours have a few hundred)
+# The only tags a plain YAML value resolves to: an explicit tag (!!binary, !!set, !!python/…,
+# !custom) is refused, whatever the loader would make of it.
+PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + t for t in
+                       ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "seq", "map"))
+
+
+def max_bytes() -> int:
+    """The largest YAML config accepted (setting ``yaml_max_kb``)."""
+    return int(settings.get("yaml_max_kb") * 1024)
 
 
 def expanded_size(node, seen: dict | None = None) -> int:
@@ -33,6 +42,9 @@ def expanded_size(node, seen: dict | None = None) -> int:
     expanding (a shared node counts once per use): nine lines of aliases make billions."""
     seen = {} if seen is None else seen
     if id(node) not in seen:
+        if node.tag not in PLAIN_TAGS:
+            raise ValueError(f"the tag {node.tag!r} (line {node.start_mark.line + 1}) is not accepted; "
+                             "write plain values")
         children = node.value if isinstance(node, yaml.SequenceNode) else \
             [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else []
         seen[id(node)] = 1 + sum(expanded_size(child, seen) for child in children)
@@ -40,7 +52,10 @@ def expanded_size(node, seen: dict | None = None) -> int:
 
 
 def bounded_load(text: str, loader=yaml.SafeLoader):
-    """``yaml.safe_load`` that refuses (ValueError) a document whose aliases expand past MAX_NODES."""
+    """``yaml.safe_load`` that refuses (ValueError) a text longer than ``max_bytes()``, any explicit
+    tag, and a document whose aliases expand past MAX_NODES."""
+    if len(text) > max_bytes():
+        raise ValueError(f"too large ({len(text):,} characters, at most {max_bytes():,}: setting yaml_max_kb)")
     reader = loader(text)
     try:
         node = reader.get_single_node()

@@ -41,6 +41,12 @@ SETTINGS = {s.name: s for s in [
             "Latest accepted deadline in a review sheet, in years after the audit date (or the import day, if later)."),
     Setting("review_max_text", 2000,
             "Longest text accepted in a review sheet's comment or responsible cell, in characters."),
+    Setting("json_max_mb", 50.0, "Largest accepted JSON file (a portal snapshot), in MB."),
+    Setting("json_max_depth", 64, "Deepest nesting of brackets accepted in a JSON file (a CKAN answer has about 6)."),
+    Setting("snapshot_max_packages", 50_000,
+            "Most packages read from one portal snapshot; more is refused (data.gov.ua holds about 40,000 in all; "
+            "the monitor needs about 18 KB of memory per package)."),
+    Setting("yaml_max_kb", 1024, "Largest accepted YAML config (campaign.yaml and the other configs), in KB."),
     Setting("quality_config", "",
             "YAML of the quality indicators' weights and thresholds (default: the bundled config/quality.yaml)."),
     Setting("proposals_config", "",

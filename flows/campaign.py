@@ -46,7 +46,7 @@ def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url:
     inspections = inspect_file.map(items, unmapped(as_of), unmapped(example)).result()
     # quote(): Prefect would otherwise walk every cell of every inspection looking for futures
     # (about 3.4 million objects for 40 × 300 rows: 115 s of 156 s in a profile of the bench).
-    result = build_and_store(db_url, config, quote(inspections), received_at or datetime.now().replace(microsecond=0),
+    result = build_and_store(db_url, quote(config), quote(inspections), received_at or datetime.now().replace(microsecond=0),
                              as_of)
     paths = write_outputs(quote(result), Path(out))
     return {"outputs": paths, "errors_found": bool(result.errors), "exit_code": result.exit_code,

@@ -57,13 +57,16 @@ class CampaignConfig:
     demand: tuple[tuple[str, Path], ...] = ()   # (kind, file) of each demand signal file
     community: Community | None = None       # name and bounding box: where the data's coordinates must be
     council: Council = field(default_factory=Council)
+    snapshot: object = field(default=None, repr=False, compare=False)   # portal_snapshot parsed (Snapshot)
 
     def department(self, code: str) -> DepartmentConfig | None:
         return next((d for d in self.departments if d.code == code), None)
 
 
-def load_campaign(directory: Path) -> CampaignConfig:
-    """The campaign of a folder; campaign.yaml is checked as a whole first (every problem at once)."""
+def load_campaign(directory: Path, snapshot: bool = True) -> CampaignConfig:
+    """The campaign of a folder; campaign.yaml is checked as a whole first (every problem at once),
+    then (``snapshot``) its portal snapshot is read and shape-checked; a caller that only wants
+    the departments or the community passes ``snapshot=False``."""
     directory = Path(directory)
     path = directory / CONFIG_NAME
     if not path.is_file():
@@ -74,7 +77,23 @@ def load_campaign(directory: Path) -> CampaignConfig:
     if found:
         lines = tuple(f"{path}: {line}" for line in found)
         raise CampaignConfigError("\n".join(lines), lines)
-    return _parse(as_json(raw), directory, path)
+    config = _parse(as_json(raw), directory, path)
+    return _with_snapshot(config, path) if snapshot and config.portal_snapshot is not None else config
+
+
+def _with_snapshot(config: CampaignConfig, path: Path) -> CampaignConfig:
+    """The portal snapshot read and shape-checked with the config, before any department's file:
+    a broken or wrong-shape one stops the run here (one line), not after every file was read."""
+    from dataclasses import replace
+
+    from ..portal.offline import SnapshotFileError, load_snapshot
+
+    try:
+        snapshot = load_snapshot(config.portal_snapshot)
+    except SnapshotFileError as exc:
+        line = f"{path}: portal.snapshot: {exc}"
+        raise CampaignConfigError(line) from None
+    return replace(config, snapshot=snapshot)
 
 
 def _parse(raw: dict, directory: Path, path: Path) -> CampaignConfig:
@@ -100,7 +119,7 @@ def _council(raw: dict, organization: str | None) -> Council:
 def folder_community(folder: Path) -> Community | None:
     """The community of the campaign whose folder this is (its campaign.yaml), else None."""
     folder = Path(folder)
-    return load_campaign(folder).community if (folder / CONFIG_NAME).is_file() else None
+    return load_campaign(folder, snapshot=False).community if (folder / CONFIG_NAME).is_file() else None
 
 
 def _community(raw, path: Path) -> Community | None:

@@ -74,7 +74,8 @@ def portal_input(config: CampaignConfig, as_of: date, state: StoredState | None)
     from ..portal.offline import load_packages
 
     if config.portal_snapshot is not None:
-        return PortalInput(load_packages(config.portal_snapshot), str(config.portal_snapshot),
+        packages = config.snapshot.packages if config.snapshot is not None else load_packages(config.portal_snapshot)
+        return PortalInput(packages, str(config.portal_snapshot),
                            config.portal_organization, as_of, False)
     return PortalInput.of_snapshot(state.snapshot if state else None)
 

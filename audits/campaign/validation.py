@@ -12,11 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from ..config_files import bounded_load
+from ..config_files import bounded_load, max_bytes
 from ..files import read_text_bounded
 from ..paths import CAMPAIGN_SCHEMA
-
-MAX_BYTES = 1024 * 1024          # a campaign.yaml is a few kilobytes; a bigger one is not ours
 
 
 class CampaignLoader(yaml.SafeLoader):
@@ -32,7 +30,7 @@ CampaignLoader.yaml_implicit_resolvers = {
 def read_yaml(path: Path) -> tuple[object, list[str]]:
     """(the parsed document, problems): a file that cannot be read or parsed is one problem."""
     try:
-        text = read_text_bounded(path, MAX_BYTES)
+        text = read_text_bounded(path, max_bytes())       # a campaign.yaml is a few kilobytes
     except (OSError, UnicodeError) as exc:
         return None, [f"cannot be read ({type(exc).__name__}: {exc})"]
     try:

@@ -143,7 +143,7 @@ def _community(text: str | None):
     if Path(text).is_dir():
         from ..campaign.config import load_campaign
 
-        found = load_campaign(Path(text)).community
+        found = load_campaign(Path(text), snapshot=False).community
         if found is None:
             from ..data.community import CommunityError
 

@@ -56,12 +56,12 @@ def command(
     if org is None and from_file is None:
         typer.echo("odaudit: cannot run: give --org (live portal) or --from-file (saved response)", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN)
-    from ..campaign import verbs
-
     audit_date = parse_date(as_of) or date.today()
     taken_at = datetime.now().replace(microsecond=0)
     with cannot_run(debug):
-        parts = _offline(from_file, org) if from_file else _live(org, base_url)
+        parts = _offline(from_file, org) if from_file else _live(org, base_url)   # a bad file: refused first
+        from ..campaign import verbs
+
         engine = verbs.engine_for(db)
         runs = [verbs.monitor(engine, p.packages, p.source, p.organization, audit_date, taken_at,
                               _out_of(out, p, len(parts)), declared=p.declared, warnings=p.warnings,

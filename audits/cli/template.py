@@ -37,7 +37,7 @@ def command(
     from ..templates.build import write_templates
 
     with cannot_run(debug):
-        config = load_campaign(campaign)
+        config = load_campaign(campaign, snapshot=False)
         departments = list(config.departments)
         if department is not None:
             departments = [d for d in [config.department(department)] if d]

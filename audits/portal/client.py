@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from .. import settings
+from ..json_limits import JsonLimitError, encodable, loads
+
 DEFAULT_BASE_URL = "https://data.gov.ua"
 PAGE_SIZE = 100
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -54,7 +57,12 @@ class PortalClient:
             result = self.call("package_search", {"fq": query, "rows": self.page_size, "start": start,
                                                   "sort": "name asc", "include_private": "false"})
             page = result.get("results") or []
-            packages.extend(page)
+            # text that is not UTF-8 (a lone surrogate) cannot be stored or fingerprinted: left out
+            packages.extend(p for p in page if isinstance(p, dict) and encodable(p))
+            if len(packages) > settings.get("snapshot_max_packages"):
+                raise PortalError(f"The portal {self.base_url} lists more than "
+                                  f"{settings.get('snapshot_max_packages'):,} packages for {org} "
+                                  "(setting snapshot_max_packages).")
             start += len(page)
             if not page or start >= int(result.get("count") or 0):
                 return packages
@@ -89,10 +97,11 @@ class PortalClient:
 
     def _result(self, action: str, response: httpx.Response):
         try:
-            body = response.json()
-        except ValueError:
+            body = loads(response.content)
+        except JsonLimitError as exc:
             raise PortalError(f"The portal {self.base_url} answered {action} with something that is not JSON "
-                              f"(HTTP {response.status_code}, {len(response.content)} bytes).") from None
+                              f"we accept (HTTP {response.status_code}, {len(response.content)} bytes: {exc}).") \
+                from None
         if not isinstance(body, dict) or not body.get("success"):
             error = body.get("error") if isinstance(body, dict) else None
             raise PortalError(f"The portal {self.base_url} refused {action} (HTTP {response.status_code}): {error}")

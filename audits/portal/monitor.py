@@ -120,6 +120,10 @@ def snapshot_warnings(snapshot: Snapshot, source: str, groups: dict[str, list[di
     if snapshot.partial:
         found.append(Finding.of("snapshot-partial", dict(file=file, declared=snapshot.declared,
                                                          held=len(snapshot.packages)), file=file))
+    if snapshot.unreadable:
+        names = ", ".join(snapshot.unreadable[:10]) + (" …" if len(snapshot.unreadable) > 10 else "")
+        found.append(Finding.of("snapshot-unreadable-package",
+                                dict(file=file, count=len(snapshot.unreadable), package=names), file=file))
     if len(groups) > 1:
         shown = ", ".join(f"{name} ({len(group)})" for name, group in list(groups.items())[:20])
         more = f" та ще {len(groups) - 20}" if len(groups) > 20 else ""
