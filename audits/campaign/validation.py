@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..config_files import bounded_load, max_bytes
-from ..files import read_text_bounded
+from ..files import FileRefused, read_text_bounded
 from ..paths import CAMPAIGN_SCHEMA
 
 
@@ -31,6 +31,10 @@ def read_yaml(path: Path) -> tuple[object, list[str]]:
     """(the parsed document, problems): a file that cannot be read or parsed is one problem."""
     try:
         text = read_text_bounded(path, max_bytes())       # a campaign.yaml is a few kilobytes
+    except FileRefused as exc:
+        if exc.reason != "too-large":
+            return None, [f"cannot be read ({exc})"]
+        return None, [f"too large for a campaign.yaml (more than {max_bytes():,} bytes: setting yaml_max_kb)"]
     except (OSError, UnicodeError) as exc:
         return None, [f"cannot be read ({type(exc).__name__}: {exc})"]
     try:

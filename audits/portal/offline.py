@@ -42,6 +42,9 @@ def load_snapshot(path: Path) -> Snapshot:
     try:
         raw = read_bytes_bounded(path, int(settings.get("json_max_mb") * 1_000_000))
     except FileRefused as exc:                   # missing, not a regular file, too large
+        if exc.reason == "too-large":
+            raise SnapshotFileError(f"{path}: too large for a portal snapshot (more than "
+                                    f"{settings.get('json_max_mb'):g} MB: setting json_max_mb)") from None
         raise SnapshotFileError(str(exc)) from None
     except FileNotFoundError:
         raise SnapshotFileError(f"{path}: no such file") from None
