@@ -22,7 +22,8 @@ SAMPLE = {
     "count": 3, "dates": "метадані — 15.07.2020", "declared": 13786, "field": "lat",
     "fields": "«Широта» (lat), «Довгота» (lon)", "held": 2, "label": "stop_lat",
     "organizations": "lutska-miska-rada, rivnenska-miska-rada", "package": "9d1fe9bb",
-    "suggestion": " Схоже, це «Широта» (lat).",
+    "suggestion": " Схоже, це «Широта» (lat).", "sheet": "Пропозиції", "first": 5, "horizon": "01.06.2025",
+    "years": 5,
     "title": "Перелік зупинок громадського транспорту", "type_uk": "число", "value": "коли треба",
     "today": "15.09.2020",
 }
