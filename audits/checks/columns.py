@@ -2,8 +2,9 @@
 each one probably is), repeats, headers that fit two fields, values under no header."""
 from __future__ import annotations
 
+from ..inventory.grid import column_letter
 from ..inventory.header import Column, Header
-from ..inventory.header_match import SUGGEST_AT_MOST, column_letter, column_name
+from ..inventory.header_match import SUGGEST_AT_MOST, column_name
 from .base import Context
 
 UNKNOWN_FINDINGS = SUGGEST_AT_MOST     # unknown columns reported one by one; the rest in one finding

@@ -18,6 +18,7 @@ from ..inventory.header_match import (
     UNKNOWN,
     HeaderMatch,
     Matcher,
+    matcher_of,
 )
 from .report import RawError
 from .schemas import DatasetSchema
@@ -52,17 +53,9 @@ class Layout:
         return self.match.positions.get(field)
 
 
-_MATCHERS: dict[int, tuple[DatasetSchema, Matcher]] = {}
-
-
 def matcher(schema: DatasetSchema) -> Matcher:
     """The schema's matcher, built once per loaded schema."""
-    kept = _MATCHERS.get(id(schema))
-    if kept is None or kept[0] is not schema:
-        if len(_MATCHERS) > 64:
-            _MATCHERS.clear()
-        kept = _MATCHERS[id(schema)] = (schema, Matcher(schema.fields))
-    return kept[1]
+    return matcher_of(schema, schema.fields)
 
 
 def header_cells(path: Path) -> tuple[list, list]:

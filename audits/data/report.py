@@ -81,7 +81,8 @@ def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Find
 def _header_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Finding:
     """A header finding of the matcher: ``cell`` the label, ``field_number`` the file column,
     ``note`` the suggested field (unknown), the candidate fields (ambiguous) or a count."""
-    from ..inventory.header_match import column_letter, column_name
+    from ..inventory.grid import column_letter
+    from ..inventory.header_match import column_name
 
     index = (error.field_number or 0) - 1
     letter = column_letter(index) if index >= 0 else None
@@ -104,7 +105,7 @@ def _header_finding(error: RawError, schema: DatasetSchema | None, file: str) ->
 
 def _label_detail(error: RawError, schema: DatasetSchema | None) -> str:
     """What is wrong with a header cell, in words (frictionless leaves the note empty)."""
-    from ..inventory.header_match import column_letter
+    from ..inventory.grid import column_letter
 
     names = schema.field_names if schema else []
     n = error.field_number or 0

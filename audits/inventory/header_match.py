@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field as dc_field
 
+from .grid import column_letter
 from .schema import fold
 
 LABEL_CHARS = 200          # a label longer than this is compared by its start
@@ -26,16 +27,6 @@ _PRIORITY = ("name", "title", "alias")
 
 # kinds of :class:`Issue`
 UNKNOWN, MISSING, DUPLICATE, AMBIGUOUS, BLANK = "unknown", "missing", "duplicate", "ambiguous", "blank"
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def column_name(index: int) -> str:
@@ -227,3 +218,17 @@ class Matcher:
         issues.sort(key=lambda x: (x.index is None, x.index or 0))
         return HeaderMatch(labels, columns, positions, issues, 2 if two else 1,
                            max(0, len(unknown) - SUGGEST_AT_MOST))
+
+
+_MATCHERS: dict[int, tuple[object, Matcher]] = {}
+
+
+def matcher_of(owner, fields: list[dict]) -> Matcher:
+    """The matcher of a loaded schema (``owner``: the schema object, ``fields`` its Table Schema
+    fields), built once per schema object and kept while it lives (at most 64 kept)."""
+    kept = _MATCHERS.get(id(owner))
+    if kept is None or kept[0] is not owner:
+        if len(_MATCHERS) > 64:
+            _MATCHERS.clear()
+        kept = _MATCHERS[id(owner)] = (owner, Matcher(fields))
+    return kept[1]

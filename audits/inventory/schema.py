@@ -20,9 +20,6 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-_MATCHERS: dict = {}
-
-
 @dataclass(frozen=True)
 class InventorySchema:
     descriptor: dict
@@ -49,14 +46,9 @@ class InventorySchema:
 
     def matcher(self):
         """The header matcher of this schema (names, titles and ``x-header-aliases``), built once."""
-        from .header_match import Matcher
+        from .header_match import matcher_of
 
-        kept = _MATCHERS.get(id(self))
-        if kept is None or kept[0] is not self:
-            if len(_MATCHERS) > 64:
-                _MATCHERS.clear()
-            kept = _MATCHERS[id(self)] = (self, Matcher(self.fields))
-        return kept[1]
+        return matcher_of(self, self.fields)
 
     def frictionless_descriptor(self, relaxed: set[str] = frozenset()) -> dict:
         """A plain Table Schema for frictionless: custom ``x-`` keys (the clerk's ``x-example`` among
