@@ -109,9 +109,9 @@ def wrapped(ws, values: Sequence, columns: Iterable[int] | None = None) -> list:
 
 
 def fit_row(ws, row: int, values: Sequence, columns: Iterable[int] | None = None,
-            line: float = LINE_HEIGHT) -> list:
+            line: float = LINE_HEIGHT, align_all: bool = True) -> list:
     """``wrapped`` and, when a cell needs more than one line, row ``row``'s height set to hold
-    its longest wrapped cell and the row's other cells aligned to its top (widths from
+    its longest wrapped cell and (``align_all``) its other cells aligned to its top (widths from
     ``ws.column_dimensions``; call before appending the row to a write-only sheet)."""
     values = list(values)
     wrap = set(range(len(values)) if columns is None else columns)
@@ -120,7 +120,9 @@ def fit_row(ws, row: int, values: Sequence, columns: Iterable[int] | None = None
     if lines == 1:                 # fits on one line: nothing to wrap, no styled cell to make
         return values
     ws.row_dimensions[row].height = round(lines * line + 3, 1)
-    # only the cells that wrap get a style (a styled cell costs ~30 µs; a row has 20-odd cells)
+    if align_all:                  # a short sheet: every cell of the row aligned to its top
+        return [_aligned(ws, v, wrap=i in wrap) for i, v in enumerate(values)]
+    # a long one (quality, proposals): only the cells that wrap get a style (~30 µs a cell)
     return [_aligned(ws, v, wrap=True) if i in wrap and _wraps(v, _width(ws, i)) else v
             for i, v in enumerate(values)]
 

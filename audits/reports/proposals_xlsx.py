@@ -83,7 +83,7 @@ def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
             elif c.key == "deadline":
                 style["number_format"] = "DD.MM.YYYY"
             line.append(cell(safe_cell(values[c.key]), **style) if style else safe_cell(values[c.key]))
-        sheet.append(fit_row(sheet, position + 1, line, WRAPPED))
+        sheet.append(fit_row(sheet, position + 1, line, WRAPPED, align_all=False))
     if not rows:                           # the dropdown's one empty row still shows dates as dates
         sheet.append([cell(None, number_format="DD.MM.YYYY") if c.key == "deadline" else None for c in COLUMNS])
 

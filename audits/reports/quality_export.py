@@ -72,7 +72,7 @@ def write_quality_xlsx(path: Path, scores, config) -> Path:
                       for v, w in zip(head, widths)])
         wrap = WRAPPED if title == "Набори даних" else None
         for i, values in enumerate(rows, 2):
-            sheet.append(fit_row(sheet, i, [safe_cell(v) for v in values], wrap))
+            sheet.append(fit_row(sheet, i, [safe_cell(v) for v in values], wrap, align_all=False))
     book.save(path)
     return Path(path)
 
