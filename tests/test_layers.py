@@ -8,7 +8,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "audits"
-BASE = {"settings", "findings", "messages", "paths", "config_files", "safe", "item_keys", "files", "json_limits"}
+BASE = {"settings", "findings", "messages", "paths", "config_files", "safe", "item_keys", "files", "json_limits",
+        "interned"}
 DOMAIN = {"catalogue", "checks", "data", "inventory", "portal", "proposals", "quality", "reports", "templates",
           "validate"}
 ALLOWED = {**{b: BASE for b in BASE}, "store": BASE | {"store"},

@@ -14,6 +14,7 @@ from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.status_html import write_status_html
 from .history import current_version, label
 from .result import CampaignResult
+from .status import register_columns
 
 OUTPUTS = ("summary.json", "findings.csv", "register.csv", "coverage.csv", "quality.csv", "quality.xlsx", "status.html",
            "proposals.xlsx", "proposals.html", "feedback")
@@ -27,8 +28,7 @@ def write_outputs(result: CampaignResult, out: Path) -> dict[str, Path]:
     write_quality_files(out, result.scores)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     write_csv(out / "findings.csv", FINDING_COLUMNS, findings)
-    register_columns = list(register[0]) if register else ["department_code", "department_name", "file", "row"]
-    write_csv(out / "register.csv", register_columns, register)
+    write_csv(out / "register.csv", register_columns(), register)
     covered = [entry.to_dict() for entry in result.coverage]
     write_csv(out / "coverage.csv", COVERAGE_COLUMNS, [_coverage_row(c) for c in covered])
     portal = result.assessment

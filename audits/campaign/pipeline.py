@@ -3,6 +3,7 @@ holds → build the result once → store it in one transaction → render the o
 flows/campaign.py wires these as Prefect tasks; nothing here imports Prefect."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -128,7 +129,10 @@ def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_a
     _set_current(subs, [records[id(i)] for i in current])
     by_department = {i.department: records[id(i)].id for i in current if i.department}
     cross = [(f, by_department[f.department]) for f in cross_findings(current, config, portal)]
-    for insp in inspections:        # the records hold the items now: the rows are not kept twice
+    for insp in inspections:        # the rows become the records' items: each row's values are kept once
+        record = records[id(insp)]
+        if record.items is None:
+            record.items = register_items(insp)
         insp.rows = []
     extra = dict(stored_demand_files=state.demand_files, stored_matches=state.demand_matches,
                  decisions=state.decisions, history=state.history, data_check_shares=state.data_check_shares,
@@ -143,14 +147,13 @@ def _new_record(insp: Inspection, received_at: datetime, provisional_id: int) ->
     return SubmissionRecord(insp.department, report.file, report.sha256, received_at, report.valid,
                             is_current=False, rows=report.rows, sheet=report.sheet, errors=errors,
                             warnings=len(report.findings) - errors, id=provisional_id, stored=False,
-                            items=register_items(insp), findings=list(report.findings),
+                            items=None, findings=list(report.findings),
                             content=insp.source.data if insp.source else None)
 
 
 def _complete(record: SubmissionRecord, insp: Inspection) -> None:
-    """A stored file sent again: what the store did not load is taken from this reading of it."""
-    if record.items is None:
-        record.items = register_items(insp)
+    """A stored file sent again: what the store did not load is taken from this reading of it
+    (its items once the cross-department checks have read the rows: run_inputs)."""
     if record.findings is None:
         record.findings = list(insp.report.findings)
     if record.content is None and insp.source is not None:
@@ -158,9 +161,17 @@ def _complete(record: SubmissionRecord, insp: Inspection) -> None:
 
 
 def register_items(insp: Inspection) -> list[dict]:
-    """The file's rows as the register keeps them: typed values, dates as ISO text."""
-    return [{**{k: v.isoformat() if isinstance(v, date) else v for k, v in row.values.items()}, "row": row.number}
-            for row in insp.rows]
+    """The file's rows as the register keeps them: typed values, dates as ISO text. Each row's
+    values become its item in place (no copy): call it when nothing reads the rows any more."""
+    items = []
+    for row in insp.rows:
+        values = row.values
+        for key, value in values.items():
+            if isinstance(value, date):
+                values[key] = sys.intern(value.isoformat())
+        values["row"] = row.number
+        items.append(values)
+    return items
 
 
 def _set_current(subs: list[SubmissionRecord], current: list[SubmissionRecord]) -> None:

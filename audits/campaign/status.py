@@ -129,13 +129,26 @@ def current_rows(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list
     return rows
 
 
+REGISTER_KEYS = ("department_code", "department_name", "file", "row")   # before the schema's fields
+
+
+def register_columns() -> list[str]:
+    """register.csv's columns: where the item is, then the inventory schema's fields."""
+    return [*REGISTER_KEYS, *load_schema().names]
+
+
 def register_of(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list[dict]:
-    """The city-wide register: items of each department's latest accepted submission."""
+    """The city-wide register: items of each department's latest accepted submission.
+
+    A register row is the submission's item itself with where it is from set on it, not a copy:
+    a campaign of 120,000 items keeps them once (the store does not keep those keys as data)."""
     names = load_schema().names
     rows = []
     for dept in campaign.departments:
         accepted = latest_accepted([s for s in subs if s.department == dept.code])
         for item in (accepted.items or []) if accepted else []:
-            rows.append({"department_code": dept.code, "department_name": dept.name,
-                         "file": accepted.filename, "row": item["row"], **{n: item.get(n) for n in names}})
+            item.update(department_code=dept.code, department_name=dept.name, file=accepted.filename)
+            for name in names:
+                item.setdefault(name, None)
+            rows.append(item)
     return rows

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..quality.facts import PORTAL, DatasetFacts
+from ..quality.facts import PORTAL, DatasetFacts, Passport
 from ..quality.timeliness import frequency_code
 
 SCHEMA_HINTS = ("schema", "describedby", "described_by", "conforms_to")
@@ -84,4 +84,4 @@ def package_facts(package: dict, department: str | None = None) -> DatasetFacts:
         update_frequency=frequency_code(package.get("update_frequency")), last_update=updated,
         published=True, licence=package.get("license_id"), contact_person=package.get("maintainer"),
         contact_email=package.get("maintainer_email"), keywords=keywords, has_schema=has_schema(package),
-        url=package.get("url") or None, passport=passport)
+        url=package.get("url") or None, passport=Passport(passport))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..catalogue.catalogue import load_catalogue
+from ..interned import interned
 from .candidate import Candidate, Demand
 from .config import ProposalConfig, load_proposal_config
 from .demand.match import SignalMatch, demand_by_item
@@ -24,7 +25,7 @@ def candidates(register: list[dict], scores, on_portal: dict | None, linked: dic
     for row, score in zip(register, scores):
         at = (row["department_code"], row["row"])
         published = at in on_portal if on_portal is not None else bool(row.get("published"))
-        wanted = replace(demand.get(at, Demand()), estimate=int(row.get("requests_per_year") or 0))
+        wanted = interned(replace(demand.get(at, Demand()), estimate=int(row.get("requests_per_year") or 0)))
         found.append(Candidate(row, score.percent, score.timeliness.state, wanted, linked.get(at),
                                titles.get(linked.get(at)), published))
     return found

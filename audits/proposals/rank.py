@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..interned import interned
 from .blockers import reason
 from .candidate import Candidate
 from .components import COMPONENTS
@@ -29,11 +31,13 @@ class Proposal:
 
     @property
     def points(self) -> dict[str, float]:
-        return {c.name: c.points for c in self.components}
+        """Component name → points (one dict for every proposal with the same components: read only)."""
+        return _points(self.components)
 
     @property
     def justification(self) -> str:
-        return justification(self)
+        return _justification(self.kind, self.score, self.components, self.candidate.catalogue_id,
+                              self.candidate.catalogue_title)
 
     @property
     def fingerprint(self) -> str:
@@ -71,7 +75,7 @@ class Ranking:
 
 
 def components(c: Candidate, config: ProposalConfig) -> tuple[Component, ...]:
-    return tuple(module.score(c, config) for module in COMPONENTS)
+    return interned(tuple(interned(module.score(c, config)) for module in COMPONENTS))
 
 
 def order(p: Proposal) -> tuple:
@@ -103,16 +107,21 @@ def rank(candidates: list[Candidate], config: ProposalConfig | None = None,
     return result
 
 
-def justification(p: Proposal) -> str:
-    """A short Ukrainian justification built from the components that speak."""
-    c = p.candidate
-    notes = [x.note for x in p.components if x.note and (x.points or x.name in ("readiness", "effort"))]
-    if p.kind == GAP:
-        head = (f"Обов'язковий набір за постановою № 835 (пункт {c.catalogue_id}"
-                + (f" «{_short(c.catalogue_title)}»" if c.catalogue_title else "")
+@lru_cache(maxsize=8192)
+def _points(components: tuple[Component, ...]) -> dict[str, float]:
+    return {c.name: c.points for c in components}
+
+
+@lru_cache(maxsize=8192)      # proposals with the same components share one text
+def _justification(kind: str, score: float, components: tuple[Component, ...], catalogue_id: str | None,
+                   catalogue_title: str | None) -> str:
+    notes = [x.note for x in components if x.note and (x.points or x.name in ("readiness", "effort"))]
+    if kind == GAP:
+        head = (f"Обов'язковий набір за постановою № 835 (пункт {catalogue_id}"
+                + (f" «{_short(catalogue_title)}»" if catalogue_title else "")
                 + "): орган його має, але не оприлюднив")
     else:
-        head = f"Пропозиція з балом {p.score:g}"
+        head = f"Пропозиція з балом {score:g}"
     return head + (": " + "; ".join(notes) if notes else "") + "."
 
 

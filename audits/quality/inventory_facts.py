@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 
-from .facts import INVENTORY, DatasetFacts
+from ..interned import interned
+from .facts import INVENTORY, DatasetFacts, Passport
 from .timeliness import frequency_code
 
 PASSPORT = {"identifier": "id", "title": "title", "description": "description", "language": "language",
@@ -24,7 +26,7 @@ def as_date(value) -> date | None:
 
 
 def split_keywords(value) -> tuple[str, ...]:
-    return tuple(k.strip() for k in re.split(r"[,;]", str(value or "")) if k.strip())
+    return tuple(sys.intern(k.strip()) for k in re.split(r"[,;]", str(value or "")) if k.strip())
 
 
 def inventory_facts(row: dict) -> DatasetFacts:
@@ -35,8 +37,8 @@ def inventory_facts(row: dict) -> DatasetFacts:
     return DatasetFacts(
         key=f"{row['department_code']}:{row['row']}", source=INVENTORY, title=row.get("title") or "",
         department=row.get("department_code"), organization=row.get("department_name"),
-        description=row.get("description"), formats=(row["format"],) if row.get("format") else (),
+        description=row.get("description"), formats=interned((row["format"],)) if row.get("format") else (),
         update_frequency=frequency_code(row.get("update_frequency")), last_update=as_date(row.get("last_updated")),
         published=published, licence=None, contact_person=row.get("responsible_person"),
-        contact_email=row.get("responsible_email"), keywords=split_keywords(row.get("keywords")),
-        url=row.get("portal_url"), passport=passport)
+        contact_email=row.get("responsible_email"), keywords=interned(split_keywords(row.get("keywords"))),
+        url=row.get("portal_url"), passport=Passport(passport))

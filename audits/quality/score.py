@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..interned import interned
 from .config import QualityConfig, load_quality_config
 from .facts import DatasetFacts
 from .indicators import INDICATORS
@@ -40,8 +41,8 @@ class QualityScore:
 
 def score_dataset(facts: DatasetFacts, as_of: date, config: QualityConfig | None = None) -> QualityScore:
     config = config or load_quality_config()
-    tl = timeliness(facts.update_frequency, facts.last_update, as_of, config.periods)
-    results = tuple(module.score(facts, config, tl) for module in INDICATORS)
+    tl = interned(timeliness(facts.update_frequency, facts.last_update, as_of, config.periods))
+    results = interned(tuple(interned(module.score(facts, config, tl)) for module in INDICATORS))
     applicable = [r for r in results if r.applies]
     earned, possible = sum(r.earned for r in applicable), sum(r.possible for r in applicable)
     percent = round(100 * earned / possible, 1) if possible else None

@@ -127,6 +127,15 @@ def fit_row(ws, row: int, values: Sequence, columns: Iterable[int] | None = None
             for i, v in enumerate(values)]
 
 
+def append_fitted(ws, row: int, values: Sequence, columns: Iterable[int] | None = None,
+                  align_all: bool = True) -> None:
+    """``fit_row`` appended at once to the write-only sheet ``ws`` (it writes the row, height
+    included, as it is appended); the row's dimension is then dropped, or a 120,000-row sheet
+    would keep one object per row until it is saved."""
+    ws.append(fit_row(ws, row, values, columns, align_all=align_all))
+    ws.row_dimensions.pop(row, None)
+
+
 def _wraps(value, width) -> bool:
     value = _value(value)
     return value is not None and wrapped_lines(str(value), width) > 1

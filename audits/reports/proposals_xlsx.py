@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..proposals.sheet import COLUMNS, DECISIONS, META_SHEET, SHEET, cells
 from ..safe import safe_cell
-from .print_setup import fit_row, header_alignment, header_height, print_setup, set_widths
+from .print_setup import append_fitted, fit_row, header_alignment, header_height, print_setup, set_widths
 
 HEADER_FILL = "DDEBF7"
 WRAPPED = [i for i, c in enumerate(COLUMNS) if c.key in ("kind_label", "item_id", "title", "justification",
@@ -83,7 +83,7 @@ def _proposals(sheet, rows: list[dict], decisions: dict) -> None:
             elif c.key == "deadline":
                 style["number_format"] = "DD.MM.YYYY"
             line.append(cell(safe_cell(values[c.key]), **style) if style else safe_cell(values[c.key]))
-        sheet.append(fit_row(sheet, position + 1, line, WRAPPED, align_all=False))
+        append_fitted(sheet, position + 1, line, WRAPPED, align_all=False)
     if not rows:                           # the dropdown's one empty row still shows dates as dates
         sheet.append([cell(None, number_format="DD.MM.YYYY") if c.key == "deadline" else None for c in COLUMNS])
 

@@ -9,7 +9,7 @@ from ..quality.indicators import INDICATORS
 from ..quality.timeliness import STATE_LABELS, frequency_label
 from ..safe import safe_cell
 from .csv_export import write_csv
-from .print_setup import fit_row, header_alignment, header_height, header_widths, print_setup, set_widths
+from .print_setup import append_fitted, header_alignment, header_height, header_widths, print_setup, set_widths
 
 INDICATOR_NAMES = [m.NAME for m in INDICATORS]
 BASE_COLUMNS = ["source", "key", "title", "department", "organization", "update_frequency", "last_update",
@@ -45,7 +45,7 @@ def quality_row(score) -> dict:
 
 
 def write_quality_csv(path: Path, scores) -> Path:
-    return write_csv(Path(path), COLUMNS, [quality_row(s) for s in scores])
+    return write_csv(Path(path), COLUMNS, (quality_row(s) for s in scores))   # streamed, row by row
 
 
 def write_quality_xlsx(path: Path, scores, config) -> Path:
@@ -72,7 +72,7 @@ def write_quality_xlsx(path: Path, scores, config) -> Path:
                       for v, w in zip(head, widths)])
         wrap = WRAPPED if title == "Набори даних" else None
         for i, values in enumerate(rows, 2):
-            sheet.append(fit_row(sheet, i, [safe_cell(v) for v in values], wrap, align_all=False))
+            append_fitted(sheet, i, [safe_cell(v) for v in values], wrap, align_all=False)
     book.save(path)
     return Path(path)
 

@@ -3,7 +3,9 @@ transaction. The campaign layer (audits.campaign.result) turns the state into th
 the status, the scores and the ranking; nothing here decides what a figure means."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from itertools import islice
 
 from sqlalchemy import insert, select, update
 
@@ -17,6 +19,9 @@ from .repository import ITEM_COLUMNS, get_campaign
 
 BATCH = 2000
 DATE_COLUMNS = {"last_updated", "current_as_of"}
+# Keys a register row carries besides the item's own values (audits.campaign.status.register_of
+# sets them on the item): where it is, not what the department declared; never stored as data.
+NOT_DATA = frozenset({"row", "department_code", "department_name", "file"})
 
 
 def read_state(session, slug: str | None = None, *, portal: bool = True,
@@ -195,8 +200,8 @@ def save_submissions(session, campaign: Campaign, subs: list[SubmissionRecord]) 
         s.id = session.execute(insert(Submission).returning(Submission.id),
                                [_submission(campaign, departments, s)]).scalar_one()
         s.stored = True
-    _bulk(session, InventoryItem, [_item(s.id, item) for s in new for item in s.items or ()])
-    _bulk(session, FindingRow, [_finding(f, campaign.id, s.id, "file") for s in new for f in s.findings or ()])
+    _bulk(session, InventoryItem, (_item(s.id, item) for s in new for item in s.items or ()))
+    _bulk(session, FindingRow, (_finding(f, campaign.id, s.id, "file") for s in new for f in s.findings or ()))
     current = [s.id for s in subs if s.is_current]
     session.execute(update(Submission).where(Submission.campaign_id == campaign.id)
                     .values(is_current=Submission.id.in_(current) if current else False))
@@ -212,7 +217,7 @@ def _submission(campaign: Campaign, departments: dict, s: SubmissionRecord) -> d
 def _item(submission_id: int, item: dict) -> dict:
     """``item``: register values as JSON (dates as ISO text); the typed columns get dates back."""
     return {"submission_id": submission_id, "row": item["row"], "item_id": item.get("id"),
-            "data": {k: v for k, v in item.items() if k != "row"},
+            "data": {k: v for k, v in item.items() if k not in NOT_DATA},
             **{k: _typed(k, item.get(k)) for k in ITEM_COLUMNS}}
 
 
@@ -225,9 +230,11 @@ def _finding(f: Finding, campaign_id: int, submission_id: int | None, scope: str
             **{k: getattr(f, k) for k in FINDING_FIELDS}}
 
 
-def _bulk(session, model, rows: list[dict]) -> None:
-    for start in range(0, len(rows), BATCH):
-        session.execute(insert(model), rows[start:start + BATCH])
+def _bulk(session, model, rows: Iterable[dict]) -> None:
+    """One INSERT per batch; the rows are made batch by batch, never all at once."""
+    rows = iter(rows)
+    while batch := list(islice(rows, BATCH)):
+        session.execute(insert(model), batch)
 
 
 def replace_cross(session, campaign: Campaign, found: list[tuple[Finding, int]]) -> None:
