@@ -139,7 +139,6 @@ def feedback_xlsx(engine, slug: str, department: str, today: date) -> tuple[str,
 
 def _with_contents(engine, slug: str, today: date) -> CampaignResult:
     from ..store.state import read_state
-
     from .result import from_state
     from .verbs import NoCampaign
 

@@ -34,8 +34,13 @@ def dashboard(engine, slug: str, today: date) -> dict:
             "coverage": [(k, label, summary["coverage"].get(k, 0)) for k, label in COVERAGE],
             "coverage_items": summary["coverage"].get("items", 0),
             "bands": quality_bands(result.scores),
-            "trend": portal_trend(engine, result.campaign.portal_organization),
+            "trend": (trend := portal_trend(engine, result.campaign.portal_organization)),
+            "trend_points": [(_dmy(t["as_of"]), t["mean_score"]) for t in trend],
             "to_fix": to_fix(departments, result), "departments": departments}
+
+
+def _dmy(iso: str) -> str:
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
 
 
 def quality_bands(scores) -> list[tuple[str, str, int]]:
@@ -137,11 +142,13 @@ def proposals_page(engine, slug: str, today: date, department: str | None = None
         found = best_theme(p.candidate, config)
         row = p.to_dict()
         row["theme"], row["theme_label"] = (found.name, found.label) if found else (None, None)
+        row["parts"] = [(k, labels.get(k, k), v) for k, v in row["components"].items() if v > 0]
         row["decision"] = decisions.get(f"{row['department']}/{row['item_id']}")
         rows.append(row)
     themes = sorted({(r["theme"], r["theme_label"]) for r in rows if r["theme"]}, key=lambda t: t[1])
     departments = sorted({(r["department"], r["department_name"]) for r in rows})
-    shown = [r for r in rows if (not department or r["department"] == department) and (not theme or r["theme"] == theme)]
+    shown = [r for r in rows
+             if (not department or r["department"] == department) and (not theme or r["theme"] == theme)]
     return {"campaign": result.summary["campaign"], "rows": shown, "all": len(rows), "themes": themes,
             "departments": departments, "labels": labels, "history": list(reversed(result.inputs.history)),
             "export_id": result.export_id}

@@ -1,0 +1,73 @@
+"""The working group's pages: proposals with their components, justification, theme and
+decision, filtered by department and theme; the decision history; the sheet and plan
+downloads; the secretary's decisions (a form per proposal, or a filled sheet)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+
+from ..campaign import accounts, decide, verbs, views
+from .access import GROUP, ICT, SECRETARY, need_campaign, need_role
+from .common import address, checked_form, download, find_campaign, now, render, signed_in, today
+
+READERS = (ICT, GROUP, SECRETARY)
+FIELDS = ("department", "item_id", "decision", "comment", "responsible", "deadline")
+
+
+def _campaign(request: Request, *roles: str) -> tuple:
+    user = signed_in(request)
+    campaign = find_campaign(request, request.path_params["slug"])
+    need_campaign(user, campaign, *roles)
+    if campaign is None:
+        raise LookupError()
+    return user, campaign
+
+
+def _page(request: Request, user, slug: str, status: int = 200, review=None):
+    department = request.query_params.get("department") or None
+    theme = request.query_params.get("theme") or None
+    found = views.proposals_page(request.app.state.engine, slug, today(request), department, theme)
+    return render(request, "proposals.html", status=status, r=found, slug=slug, department=department,
+                  theme=theme, review=review, may_decide=user.role == SECRETARY)
+
+
+async def proposals(request: Request):
+    user, campaign = _campaign(request, *READERS)
+    return _page(request, user, campaign["slug"])
+
+
+async def sheet(request: Request):
+    user, campaign = _campaign(request, *READERS)
+    return download(*decide.proposals_sheet(request.app.state.engine, campaign["slug"], now(request)))
+
+
+async def plan(request: Request):
+    from ..reports.plan_export import write_plan_xlsx
+
+    user, campaign = _campaign(request, *READERS)
+    name, items = verbs.plan(request.app.state.engine, campaign["slug"], today(request))
+    with tempfile.TemporaryDirectory(prefix="odaudit-plan-") as folder:
+        path = Path(folder) / f"plan_{campaign['slug']}.xlsx"
+        write_plan_xlsx(path, name, items)
+        return download(path.name, path.read_bytes())
+
+
+async def decisions(request: Request):
+    user, campaign = _campaign(request, *READERS)
+    need_role(user, SECRETARY)
+    form = await checked_form(request)
+    engine, at, slug = request.app.state.engine, now(request), campaign["slug"]
+    sent = form.get("file")
+    if isinstance(sent, UploadFile) and sent.filename:
+        review = decide.import_sheet(engine, sent.filename, await sent.read(), at, user.name)
+    else:
+        review = decide.record_one(engine, slug, {k: str(form.get(k) or "")[:4000] for k in FIELDS}, at, user.name)
+    accounts.log(engine, at, user.name, address(request), "decision", campaign=slug,
+                 department=str(form.get("department") or "")[:64] or None, file=review.file,
+                 export=review.export_id, recorded=review.recorded, errors=review.errors,
+                 decisions=[{k: str(v) for k, v in d.items() if k in ("department", "item_id", "decision")}
+                            for d in review.decisions])
+    return _page(request, user, slug, status=400 if review.errors else 200, review=review)
