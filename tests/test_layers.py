@@ -13,7 +13,7 @@ DOMAIN = {"catalogue", "checks", "data", "inventory", "portal", "proposals", "qu
           "validate"}
 ALLOWED = {**{b: BASE for b in BASE}, "store": BASE | {"store"},
            **{d: BASE | DOMAIN for d in DOMAIN}, "campaign": BASE | DOMAIN | {"store", "campaign"},
-           "cli": BASE | DOMAIN | {"campaign", "cli"}}
+           "cli": BASE | DOMAIN | {"campaign", "cli"}, "web": BASE | DOMAIN | {"campaign", "web"}}
 
 
 def modules():

@@ -67,7 +67,7 @@ def to_fix(departments: list[dict], result) -> list[dict]:
     rows = []
     for d in departments:
         if d["status"] == "missing":
-            rows.append({**_short(d), "action": "надіслати заповнений перелік", "findings": []})
+            rows.append({**_short(d), "action": "надіслати заповнений перелік", "findings": [], "more": 0})
         elif d["errors"]:
             errors = [f for f in result.findings_of(d["code"]) if f.is_error]
             rows.append({**_short(d), "action": "виправити помилки і надіслати ще раз",
