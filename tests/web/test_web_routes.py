@@ -8,11 +8,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import DEMO
 from openpyxl import load_workbook
+from webkit import NOW, add_users, app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 from audits.campaign import verbs
-from webkit import NOW, add_users, app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
+from conftest import DEMO
 
 FIN = (DEMO / "fin.xlsx").read_bytes()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -255,10 +255,10 @@ def test_the_same_routes_on_postgresql_and_sqlite(demo_db_url):
 
 
 def run_cli(args, input=""):
-    from cli_runner import ENV
     from typer.testing import CliRunner
 
     from audits.cli.main import app as cli
+    from cli_runner import ENV
 
     return CliRunner().invoke(cli, args, input=input, env=ENV)
 

@@ -9,10 +9,10 @@ import json
 import zipfile
 
 import pytest
-from conftest import DEMO
 from webkit import app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 from audits.campaign import verbs
+from conftest import DEMO
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KAP = "/campaigns/lutsk-2020/departments/kap"
@@ -192,7 +192,8 @@ def test_a_zip_bomb_is_a_finding_not_a_crash(client, monkeypatch):
     assert len(out.getvalue()) < 100_000
     sign_in(client, "fin1")
     response = client.post("/campaigns/lutsk-2020/departments/fin/submissions", headers={
-        "x-csrf-token": token(client), "accept": "application/json"}, files={"file": ("fin.xlsx", out.getvalue(), XLSX)})
+        "x-csrf-token": token(client), "accept": "application/json"},
+        files={"file": ("fin.xlsx", out.getvalue(), XLSX)})
     assert response.status_code == 201 and [f["code"] for f in response.json()["findings"]] == ["archive-bomb"]
 
 

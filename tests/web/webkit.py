@@ -1,5 +1,6 @@
-"""The web app's test fixtures (imported by the tests of this folder): the demo campaign's database with one account per role, a client
-on the app in process (Starlette's TestClient: real HTTP semantics, real database), sign-in."""
+"""The web app's test fixtures (imported by the tests of this folder): the demo campaign's
+database with one account per role, a client on the app in process (Starlette's TestClient:
+real HTTP semantics, real database), sign-in."""
 from __future__ import annotations
 
 import re
