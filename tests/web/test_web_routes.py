@@ -66,7 +66,7 @@ def test_the_dashboard_puts_what_to_fix_first_then_the_charts(client):
     assert page.index("Що зробити насамперед") < page.index("<svg") < page.index("Усі органи")
     assert "Департамент фінансів, бюджету та аудиту" in page and "надіслати заповнений перелік" in page
     assert "3</span> з 73 обов'язкових наборів оприлюднено" in page
-    assert "кінцевий строк минув 4 дн. тому" in page
+    assert "кінцевий строк минув 4 дн. тому" in page and "<td>20</td><td>3</td>" in page
     assert page.count("<svg") == 4 and "http://" not in page.replace("http://www.w3.org", "")
 
 
@@ -80,7 +80,7 @@ def test_the_department_page_shows_deadline_versions_template_and_findings(clien
     sign_in(client, "fin1")
     page = client.get("/campaigns/lutsk-2020/departments/fin").text
     assert "29.05.2020" in page and "потребує виправлень" in page and "версія 1 від 01.06.2020" in page
-    assert "template.xlsx" in page and "feedback.xlsx" in page and "F6" in page
+    assert "template.xlsx" in page and "feedback.xlsx" in page and "F6" in page and "рядків 20, помилок 3" in page
     template = client.get("/campaigns/lutsk-2020/departments/fin/template.xlsx")
     assert template.status_code == 200 and template.content[:2] == b"PK"
 
