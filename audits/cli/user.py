@@ -25,7 +25,7 @@ def add(
 ) -> None:
     """Add an account; the password is read from stdin (first line), never from the command line.
 
-    Example: printf '%s\\n' "$PASSWORD" | odaudit user add clerk-fin --role department --department fin
+    Example: odaudit user add clerk-fin --role department --department fin < password.txt
     """
     from ..campaign import accounts, verbs
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 from datetime import datetime
 
@@ -13,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from .. import settings
 from ..campaign import verbs
 from . import auth_pages, department_pages, ict_pages, review_pages
 from .access import Forbidden
@@ -20,7 +20,6 @@ from .common import NotSignedIn, environment, redirect, render, wants_json
 from .limits import BodyLimit, BodyTooLarge, SignInLimiter, body_limit
 
 log = logging.getLogger(__name__)
-SECRET_ENV = "ODAUDIT_WEB_SECRET"
 DEPT = "/campaigns/{slug}/departments/{code}"
 
 ROUTES = [
@@ -98,13 +97,13 @@ async def on_crash(request: Request, exc: Exception):
 
 
 def create_app(db_url: str | None = None, secret: str | None = None, clock=datetime.now, engine=None) -> Starlette:
-    """``secret``: the key that signs session cookies (default $ODAUDIT_WEB_SECRET; without it a
-    random one, so sessions end when the server restarts)."""
+    """``secret``: the key that signs session cookies (default the setting ``web_secret``; without
+    it a random one, so sessions end when the server restarts)."""
     app = Starlette(routes=ROUTES, middleware=[Middleware(BodyLimit, limit=body_limit())], exception_handlers={
         Forbidden: on_forbidden, LookupError: on_missing, NotSignedIn: on_not_signed_in, HTTPException: on_http,
         BodyTooLarge: on_too_large, Exception: on_crash})
     app.state.engine = engine or verbs.engine_for(db_url)
-    app.state.secret = (secret or os.environ.get(SECRET_ENV) or secrets.token_urlsafe(32)).encode()
+    app.state.secret = (secret or settings.get("web_secret") or secrets.token_urlsafe(32)).encode()
     app.state.limiter = SignInLimiter()
     app.state.env = environment()
     app.state.clock = clock

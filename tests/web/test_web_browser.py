@@ -15,8 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import DEMO, ROOT
 from openpyxl import load_workbook
+
+from conftest import DEMO, ROOT
 from webkit import password, web_sqlite, web_url  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from webkit import NOW, add_users, app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 from audits.campaign import verbs
 from conftest import DEMO
+from webkit import NOW, add_users, app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 FIN = (DEMO / "fin.xlsx").read_bytes()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,10 +9,10 @@ import json
 import zipfile
 
 import pytest
-from webkit import app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 from audits.campaign import verbs
 from conftest import DEMO
+from webkit import app, client, csrf_of, sign_in, token, web_sqlite, web_url  # noqa: F401
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KAP = "/campaigns/lutsk-2020/departments/kap"
