@@ -12,8 +12,6 @@ from .verbs import open_result
 
 STATES = ("accepted", "invalid", "missing")
 STATE_LABELS = {"accepted": "прийнято", "invalid": "потребує виправлень", "missing": "не надіслано"}
-COVERAGE = (("published", "оприлюднено"), ("held", "є в переліках, не оприлюднено"), ("not-found", "не знайдено"))
-FIRST_FINDINGS = 3
 
 
 def deadline_days(deadline: str | date | None, today: date) -> int | None:
@@ -25,13 +23,14 @@ def deadline_days(deadline: str | date | None, today: date) -> int | None:
 
 
 def dashboard(engine, slug: str, today: date) -> dict:
+    from ..reports.act_first import coverage_parts, state_parts
+
     result = open_result(engine, slug, today)
     summary = result.summary
     departments = summary["departments"]
     return {"campaign": summary["campaign"], "totals": summary["totals"], "today": today,
             "deadline_days": deadline_days(summary["campaign"]["deadline"], today),
-            "states": [(s, STATE_LABELS[s], summary["totals"][s]) for s in STATES],
-            "coverage": [(k, label, summary["coverage"].get(k, 0)) for k, label in COVERAGE],
+            "states": state_parts(summary["totals"]), "coverage": coverage_parts(summary["coverage"]),
             "coverage_items": summary["coverage"].get("items", 0),
             "bands": quality_bands(result.scores),
             "trend": (trend := portal_trend(engine, result.campaign.portal_organization)),
@@ -64,19 +63,10 @@ def portal_trend(engine, organization: str | None) -> list[dict]:
 
 def to_fix(departments: list[dict], result) -> list[dict]:
     """What each department must do, most errors first; those who sent nothing last."""
-    rows = []
-    for d in departments:
-        if d["status"] == "missing":
-            rows.append({**_short(d), "action": "надіслати заповнений перелік", "findings": [], "more": 0})
-        elif d["errors"]:
-            errors = [f for f in result.findings_of(d["code"]) if f.is_error]
-            rows.append({**_short(d), "action": "виправити помилки і надіслати ще раз",
-                         "findings": errors[:FIRST_FINDINGS], "more": max(0, len(errors) - FIRST_FINDINGS)})
-    return sorted(rows, key=lambda r: (r["status"] == "missing", -r["errors"], r["code"]))
+    from ..reports.act_first import act_first
 
-
-def _short(d: dict) -> dict:
-    return {k: d[k] for k in ("code", "name", "status", "errors", "warnings", "file")}
+    return act_first(departments, {d["code"]: [f for f in result.findings_of(d["code"]) if f.is_error]
+                                   for d in departments})
 
 
 def council_campaigns(engine, council: str | None, today: date) -> list[dict]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..campaign import accounts
-from . import charts
+from ..reports import charts
 from .access import Forbidden
 from .session import COOKIE, CSRF_FIELD, CSRF_HEADER, MAX_AGE, Session, decode, encode, new_session, same_token
 
@@ -17,8 +17,10 @@ TEMPLATES = __file__.rsplit("/", 1)[0] + "/templates"
 
 
 def environment() -> Environment:
-    """Every page is HTML: autoescape on for all of them, whatever the file name."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+    """Every page is HTML: autoescape on for all of them, whatever the file name. The charts'
+    macros (_charts.html) are the reports' own: one drawing for status.html and the pages."""
+    loader = ChoiceLoader([FileSystemLoader(TEMPLATES), PackageLoader("audits.reports", "templates")])
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(charts=charts, role_labels=accounts.ROLE_LABELS, dmy=dmy, days_text=days_text)
     return env
