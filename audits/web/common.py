@@ -1,6 +1,7 @@
 """What every page shares: the signed-in user, rendering, the session cookie, CSRF, downloads."""
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from urllib.parse import quote
 
@@ -14,6 +15,9 @@ from .access import Forbidden
 from .session import COOKIE, CSRF_FIELD, CSRF_HEADER, MAX_AGE, Session, decode, encode, new_session, same_token
 
 TEMPLATES = __file__.rsplit("/", 1)[0] + "/templates"
+# Writes one at a time in this process: each upload rebuilds the campaign's current files and
+# each decision imports a sheet of the current ranking (odaudit serve runs one process).
+WRITES = threading.Lock()
 
 
 def environment() -> Environment:

@@ -2,6 +2,7 @@
 (for the browser and for tools); the feedback workbook; one version and its original file."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -9,6 +10,7 @@ from starlette.responses import JSONResponse
 from ..campaign import accounts, upload, views
 from .access import ICT, Forbidden, need_department
 from .common import (
+    WRITES,
     address,
     checked_form,
     download,
@@ -33,7 +35,7 @@ def _allowed(request: Request) -> tuple:
     return user, campaign, code
 
 
-async def page(request: Request):
+def page(request: Request):
     user, campaign, code = _allowed(request)
     found = views.department_page(request.app.state.engine, campaign["slug"], code, today(request))
     return render(request, "department.html", p=found, slug=campaign["slug"], upload_result=None)
@@ -47,18 +49,24 @@ async def submit(request: Request):
         return render(request, "error.html", status=400, title="Не вибрано файл",
                       text="Виберіть файл переліку (.xlsx, .ods або .csv) і надішліть ще раз.")
     data = await sent.read()
-    engine = request.app.state.engine
-    result = upload.submit(engine, campaign["slug"], code, sent.filename, data, now(request))
-    accounts.log(engine, now(request), user.name, address(request), "upload", campaign=campaign["slug"],
-                 department=code, file=result.filename, sha256=result.sha256, submission=result.submission_id,
-                 status=result.status, errors=result.errors)
+    result, found = await run_in_threadpool(_store, request, user, campaign["slug"], code, sent.filename, data)
     if wants_json(request):
         return JSONResponse(result.to_dict(), status_code=201)
-    found = views.department_page(engine, campaign["slug"], code, today(request))
     return render(request, "department.html", status=201, p=found, slug=campaign["slug"], upload_result=result)
 
 
-async def feedback(request: Request):
+def _store(request: Request, user, slug: str, code: str, filename: str | None, data: bytes) -> tuple:
+    """Stored one at a time (each upload rebuilds the campaign's current files), then logged."""
+    engine = request.app.state.engine
+    with WRITES:
+        result = upload.submit(engine, slug, code, filename, data, now(request))
+        accounts.log(engine, now(request), user.name, address(request), "upload", campaign=slug, department=code,
+                     file=result.filename, sha256=result.sha256, submission=result.submission_id,
+                     status=result.status, errors=result.errors)
+    return result, views.department_page(engine, slug, code, today(request))
+
+
+def feedback(request: Request):
     user, campaign, code = _allowed(request)
     found = upload.feedback_xlsx(request.app.state.engine, campaign["slug"], code, today(request))
     if found is None:
@@ -67,7 +75,7 @@ async def feedback(request: Request):
     return download(*found)
 
 
-async def template(request: Request):
+def template(request: Request):
     user, campaign, code = _allowed(request)
     return download(*upload.template_xlsx(request.app.state.engine, campaign["slug"], code, today(request)))
 
@@ -80,12 +88,12 @@ def _version(request: Request) -> tuple:
     return campaign, code, found
 
 
-async def version(request: Request):
+def version(request: Request):
     campaign, code, found = _version(request)
     return render(request, "version.html", v=found, slug=campaign["slug"], code=code)
 
 
-async def original(request: Request):
+def original(request: Request):
     campaign, code, found = _version(request)
     stored = upload.submission_file(request.app.state.engine, campaign["slug"], found["id"])
     if stored is None or stored["content"] is None or stored["department"] != code:
@@ -93,5 +101,5 @@ async def original(request: Request):
     return download(stored["filename"], stored["content"], "application/octet-stream")
 
 
-async def back(request: Request):
+def back(request: Request):
     return redirect(request.url.path.rsplit("/", 1)[0])

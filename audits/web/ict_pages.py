@@ -9,7 +9,7 @@ from .access import ICT, Forbidden, need_campaign, need_role
 from .common import find_campaign, render, signed_in, today
 
 
-async def campaigns(request: Request):
+def campaigns(request: Request):
     user = signed_in(request)
     need_role(user, ICT)
     found = accounts.campaigns(request.app.state.engine, user.council)
@@ -17,7 +17,7 @@ async def campaigns(request: Request):
     return render(request, "campaigns.html", campaigns=found, councils=councils)
 
 
-async def dashboard(request: Request):
+def dashboard(request: Request):
     user = signed_in(request)
     campaign = find_campaign(request, request.path_params["slug"])
     need_campaign(user, campaign, ICT)
@@ -27,7 +27,7 @@ async def dashboard(request: Request):
     return render(request, "dashboard.html", d=found, slug=campaign["slug"], council=campaign["council"])
 
 
-async def council(request: Request):
+def council(request: Request):
     user = signed_in(request)
     need_role(user, ICT)
     name = request.path_params["council"]
@@ -39,7 +39,7 @@ async def council(request: Request):
     return render(request, "council.html", council=name, campaigns=found)
 
 
-async def users(request: Request):
+def users(request: Request):
     user = signed_in(request)
     need_role(user, ICT)
     engine = request.app.state.engine

@@ -6,12 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from ..campaign import accounts, decide, verbs, views
 from .access import GROUP, ICT, SECRETARY, need_campaign, need_role
-from .common import address, checked_form, download, find_campaign, now, render, signed_in, today
+from .common import WRITES, address, checked_form, download, find_campaign, now, render, signed_in, today
 
 READERS = (ICT, GROUP, SECRETARY)
 FIELDS = ("department", "item_id", "decision", "comment", "responsible", "deadline")
@@ -34,17 +35,18 @@ def _page(request: Request, user, slug: str, status: int = 200, review=None):
                   theme=theme, review=review, may_decide=user.role == SECRETARY)
 
 
-async def proposals(request: Request):
+def proposals(request: Request):
     user, campaign = _campaign(request, *READERS)
     return _page(request, user, campaign["slug"])
 
 
-async def sheet(request: Request):
+def sheet(request: Request):
     user, campaign = _campaign(request, *READERS)
-    return download(*decide.proposals_sheet(request.app.state.engine, campaign["slug"], now(request)))
+    with WRITES:        # the ranking is kept as an export: the sheet carries its number
+        return download(*decide.proposals_sheet(request.app.state.engine, campaign["slug"], now(request)))
 
 
-async def plan(request: Request):
+def plan(request: Request):
     from ..reports.plan_export import write_plan_xlsx
 
     user, campaign = _campaign(request, *READERS)
@@ -61,13 +63,25 @@ async def decisions(request: Request):
     form = await checked_form(request)
     engine, at, slug = request.app.state.engine, now(request), campaign["slug"]
     sent = form.get("file")
-    if isinstance(sent, UploadFile) and sent.filename:
-        review = decide.import_sheet(engine, sent.filename, await sent.read(), at, user.name)
-    else:
-        review = decide.record_one(engine, slug, {k: str(form.get(k) or "")[:4000] for k in FIELDS}, at, user.name)
+    data = await sent.read() if isinstance(sent, UploadFile) and sent.filename else None
+    fields = {k: str(form.get(k) or "")[:4000] for k in FIELDS}
+    review = await run_in_threadpool(_record, engine, slug, sent.filename if data is not None else None, data, fields,
+                                     at, user.name)
+    await run_in_threadpool(_log, request, user, slug, fields, review)
+    return await run_in_threadpool(_page, request, user, slug, 400 if review.errors else 200, review)
+
+
+def _record(engine, slug: str, filename: str | None, data: bytes | None, fields: dict, at, by: str):  # noqa: PLR0913
+    with WRITES:
+        if data is not None:
+            return decide.import_sheet(engine, filename, data, at, by)
+        return decide.record_one(engine, slug, fields, at, by)
+
+
+def _log(request: Request, user, slug: str, fields: dict, review) -> None:
+    engine, at = request.app.state.engine, now(request)
     accounts.log(engine, at, user.name, address(request), "decision", campaign=slug,
-                 department=str(form.get("department") or "")[:64] or None, file=review.file,
+                 department=fields["department"][:64] or None, file=review.file,
                  export=review.export_id, recorded=review.recorded, errors=review.errors,
                  decisions=[{k: str(v) for k, v in d.items() if k in ("department", "item_id", "decision")}
                             for d in review.decisions])
-    return _page(request, user, slug, status=400 if review.errors else 200, review=review)
