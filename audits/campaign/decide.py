@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import verbs
-from .upload import safe_name
+from .upload import safe_name, written
 
 
 def import_sheet(engine, filename: str | None, data: bytes, recorded_at: datetime, by: str):
@@ -31,7 +31,7 @@ def proposals_sheet(engine, slug: str, exported_at: datetime) -> tuple[str, byte
         path = Path(folder) / f"proposals_{slug}.xlsx"
         write_proposals_xlsx(path, report.campaign, report.export_id, report.ranking, report.unmatched,
                              report.decisions)
-        return path.name, path.read_bytes()
+        return path.name, written(path)
 
 
 def record_one(engine, slug: str, form: dict, recorded_at: datetime, by: str):  # noqa: C901
@@ -70,3 +70,14 @@ def _day(text: str | None):
         return date.fromisoformat(text) if text else None
     except ValueError:
         return text
+
+
+def plan_xlsx(engine, slug: str, today: date) -> tuple[str, bytes]:
+    """(file name, bytes) of the publication plan, as `odaudit plan export --format xlsx` writes it."""
+    from ..reports.plan_export import write_plan_xlsx
+
+    name, items = verbs.plan(engine, slug, today)
+    with tempfile.TemporaryDirectory(prefix="odaudit-plan-") as folder:
+        path = Path(folder) / f"plan_{slug}.xlsx"
+        write_plan_xlsx(path, name, items)
+        return path.name, written(path)

@@ -42,6 +42,14 @@ class Upload:
                 "errors": self.errors, "warnings": self.warnings, "findings": [f.to_dict() for f in self.findings]}
 
 
+def written(path: Path) -> bytes:
+    """The bytes of a file this process has just written in its own temporary folder (a
+    workbook to download), read through the one way in."""
+    from ..files import UNLIMITED, read_bytes_bounded
+
+    return read_bytes_bounded(path, UNLIMITED)
+
+
 def safe_name(filename: str | None, department: str) -> str:
     """The file's own name without any folder part (``../x.xlsx`` → ``x.xlsx``), control and
     reserved characters replaced, at most MAX_NAME characters; a name left empty is the
@@ -134,7 +142,7 @@ def feedback_xlsx(engine, slug: str, department: str, today: date) -> tuple[str,
             write_marked_copy(path, current.filename, current.content, findings)
         except Exception:  # noqa: BLE001 - as feedback/ does: a file that cannot be copied gets the list
             write_feedback_xlsx(path, current.filename, None, findings, reason=REASON_UNREADABLE)
-        return f"{department}_feedback.xlsx", path.read_bytes()
+        return f"{department}_feedback.xlsx", written(path)
 
 
 def _with_contents(engine, slug: str, today: date) -> CampaignResult:
@@ -162,7 +170,7 @@ def template_xlsx(engine, slug: str, department: str, today: date) -> tuple[str,
     with tempfile.TemporaryDirectory(prefix="odaudit-template-") as folder:
         path = Path(folder) / f"{file_stem(config, dept)}.xlsx"
         write_xlsx_template(template_spec(config, dept), path)
-        return path.name, path.read_bytes()
+        return path.name, written(path)
 
 
 def submission_file(engine, slug: str, submission_id: int) -> dict | None:

@@ -3,14 +3,11 @@ decision, filtered by department and theme; the decision history; the sheet and 
 downloads; the secretary's decisions (a form per proposal, or a filled sheet)."""
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from ..campaign import accounts, decide, verbs, views
+from ..campaign import accounts, decide, views
 from .access import GROUP, ICT, SECRETARY, need_campaign, need_role
 from .common import WRITES, address, checked_form, download, find_campaign, now, render, signed_in, today
 
@@ -47,14 +44,8 @@ def sheet(request: Request):
 
 
 def plan(request: Request):
-    from ..reports.plan_export import write_plan_xlsx
-
     user, campaign = _campaign(request, *READERS)
-    name, items = verbs.plan(request.app.state.engine, campaign["slug"], today(request))
-    with tempfile.TemporaryDirectory(prefix="odaudit-plan-") as folder:
-        path = Path(folder) / f"plan_{campaign['slug']}.xlsx"
-        write_plan_xlsx(path, name, items)
-        return download(path.name, path.read_bytes())
+    return download(*decide.plan_xlsx(request.app.state.engine, campaign["slug"], today(request)))
 
 
 async def decisions(request: Request):

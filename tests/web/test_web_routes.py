@@ -289,3 +289,19 @@ def test_a_disabled_user_is_out_at_the_next_request(client, web_url):
 
 def test_demo_file_paths_exist():
     assert Path(DEMO / "fin.xlsx").is_file()
+
+
+def test_an_account_of_another_council_sees_none_of_this_one(client, app):
+    from audits.campaign import accounts
+
+    accounts.add_user(app.state.engine, "ict-other", "ict", "password-ict-other", council="other-rada", now=NOW)
+    accounts.add_user(app.state.engine, "fin-other", "department", "password-fin-other", department="fin",
+                      council="other-rada", now=NOW)
+    sign_in(client, "ict-other")
+    assert "lutsk-2020" not in client.get("/campaigns").text
+    for path in ("/campaigns/lutsk-2020", "/councils/lutska-miska-rada", "/campaigns/lutsk-2020/proposals"):
+        assert client.get(path).status_code == 403, path
+    client.cookies.clear()
+    sign_in(client, "fin-other")
+    assert client.get("/campaigns/lutsk-2020/departments/fin").status_code == 403
+    assert "Кампаній ще немає" in client.get("/").text
