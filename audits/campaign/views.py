@@ -122,6 +122,7 @@ def proposals_page(engine, slug: str, today: date, department: str | None = None
     from ..proposals.components import COMPONENTS
     from ..proposals.components.theme import best_theme
     from ..proposals.config import load_proposal_config
+    from ..proposals.rank import KIND_LABELS
 
     result = open_result(engine, slug, today)
     config = load_proposal_config()
@@ -140,5 +141,6 @@ def proposals_page(engine, slug: str, today: date, department: str | None = None
     shown = [r for r in rows
              if (not department or r["department"] == department) and (not theme or r["theme"] == theme)]
     return {"campaign": result.summary["campaign"], "rows": shown, "all": len(rows), "themes": themes,
-            "departments": departments, "labels": labels, "history": list(reversed(result.inputs.history)),
+            "departments": departments, "labels": labels, "kinds": KIND_LABELS,
+            "history": list(reversed(result.inputs.history)),
             "export_id": result.export_id}
