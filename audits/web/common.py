@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..campaign import accounts
+from ..messages import DATASETS, plural
 from ..reports import charts
 from .access import Forbidden
 from .session import COOKIE, CSRF_FIELD, CSRF_HEADER, MAX_AGE, Session, decode, encode, new_session, same_token
@@ -26,7 +27,8 @@ def environment() -> Environment:
     loader = ChoiceLoader([FileSystemLoader(TEMPLATES), PackageLoader("audits.reports", "templates")])
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(charts=charts, role_labels=accounts.ROLE_LABELS, dmy=dmy, days_text=days_text)
+    env.globals.update(charts=charts, role_labels=accounts.ROLE_LABELS, dmy=dmy, days_text=days_text,
+                       datasets=lambda n: plural(n, *DATASETS), action_labels=ACTIONS)
     return env
 
 
@@ -46,6 +48,10 @@ def days_text(days: int | None) -> str:
     if days == 0:
         return "кінцевий строк сьогодні"
     return f"кінцевий строк минув {-days} дн. тому"
+
+
+ACTIONS = {"sign-in": "вхід", "sign-in-failed": "невдалий вхід", "sign-in-blocked": "вхід заблоковано",
+           "upload": "надіслано перелік", "decision": "рішення робочої групи"}
 
 
 class NotSignedIn(Exception):

@@ -230,6 +230,10 @@ def test_every_upload_and_decision_is_in_the_audit_log(client, app):
     assert found == [("sec1", "decision", "lutsk-2020", "osv", "testclient"),
                      ("fin1", "upload", "lutsk-2020", "fin", "testclient")]
     assert all(e["at"] == NOW for e in accounts.events(app.state.engine))
+    client.cookies.clear()
+    sign_in(client, "ict1")
+    page = client.get("/users").text
+    assert "надіслано перелік" in page and "рішення робочої групи" in page and "argon2" not in page
 
 
 def test_the_same_routes_on_postgresql_and_sqlite(demo_db_url):
