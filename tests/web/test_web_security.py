@@ -235,3 +235,21 @@ def test_pages_allow_no_outside_script_or_style(client):
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert "<script" not in response.text and "<link" not in response.text
+
+
+def test_odd_requests_get_ukrainian_pages_without_traces(client):
+    sign_in(client, "fin1")
+    base = "/campaigns/lutsk-2020/departments/fin/submissions"
+    cases = [
+        (client.get("/logout"), 405, "Дія недоступна"),
+        (client.get("/no/such/page"), 404, "Сторінку не знайдено"),
+        (client.post(base, data={"csrf_token": token(client)}), 400, "Не вибрано файл"),
+        (client.post(base, headers={"x-csrf-token": token(client)},
+                     files=[("file", ("a.xlsx", b"1", XLSX)), ("file", ("b.xlsx", b"2", XLSX))]), 400,
+         "Неправильний запит"),
+        (client.post(base, headers={"x-csrf-token": token(client), "content-type": "multipart/form-data"},
+                     content=b"--x\r\nbroken"), 400, "Неправильний запит"),
+    ]
+    for response, status, title in cases:
+        assert (response.status_code, title in response.text) == (status, True), response.text[:300]
+        assert "Traceback" not in response.text and "starlette" not in response.text.lower()
