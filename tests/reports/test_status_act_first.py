@@ -37,3 +37,13 @@ def test_proposals_page_puts_the_justification_under_the_title(demo_db, tmp_path
     block = block[:block.index("</article>")]
     assert block.index("<h3>") < block.index("Пропозиція з балом") < block.index("<svg")
     assert "<td>" not in block and "Складові бала" in block
+
+
+def test_bar_geometry():
+    from audits.reports.charts import line, stacked
+
+    segs = stacked([("accepted", "прийнято", 8), ("invalid", "потребує виправлень", 6), ("missing", "—", 2)])
+    assert [(s["x"], s["w"], s["share"]) for s in segs] == [(0.0, 300.0, 50), (300.0, 225.0, 38), (525.0, 75.0, 12)]
+    assert [s["w"] for s in stacked([("demand", "Попит", 30), ("theme", "Тема", 0)], scale=100)] == [180.0, 0.0]
+    assert stacked([]) == [] and line([("01.06.2020", None)]) == []
+    assert [p["y"] for p in line([("a", 0), ("b", 100)])] == [140, 20]
