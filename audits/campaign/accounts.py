@@ -66,6 +66,15 @@ def disable_user(engine, name: str) -> None:
         accounts.set_disabled(session, name)
 
 
+def sign_out(engine, name: str, at: int) -> None:
+    """End every session of the account issued before ``at`` (epoch milliseconds): a copied cookie
+    is worthless after its owner signs out."""
+    from ..store import accounts
+
+    with transaction(engine) as session:
+        accounts.end_sessions(session, name, at)
+
+
 def user(engine, name: str) -> UserRecord | None:
     """The account, if it exists and is not disabled."""
     from ..store import accounts

@@ -18,6 +18,7 @@ class UserRecord:
     disabled: bool
     created_at: datetime
     password_hash: str = ""
+    sessions_after: int = 0          # sessions issued before this epoch millisecond are over (a sign-out)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "role": self.role, "department": self.department, "council": self.council,
@@ -26,7 +27,7 @@ class UserRecord:
 
 def _record(row: WebUser) -> UserRecord:
     return UserRecord(row.name, row.role, row.department, row.council, row.disabled, row.created_at,
-                      row.password_hash)
+                      row.password_hash, row.sessions_after or 0)
 
 
 def find_user(session, name: str) -> UserRecord | None:
@@ -39,7 +40,8 @@ def add_user(session, record: UserRecord) -> None:
     if session.scalar(select(WebUser.id).where(WebUser.name == record.name)) is not None:
         raise LookupError(f"user '{record.name}' already exists")
     session.add(WebUser(name=record.name, role=record.role, department=record.department, council=record.council,
-                        password_hash=record.password_hash, disabled=record.disabled, created_at=record.created_at))
+                        password_hash=record.password_hash, disabled=record.disabled, created_at=record.created_at,
+                        sessions_after=0))
 
 
 def all_users(session) -> list[UserRecord]:
@@ -51,6 +53,13 @@ def set_disabled(session, name: str, disabled: bool = True) -> None:
     if row is None:
         raise LookupError(f"no user '{name}'")
     row.disabled = disabled
+
+
+def end_sessions(session, name: str, before: int) -> None:
+    """Every session of the account issued before ``before`` (epoch milliseconds) is over."""
+    row = session.scalar(select(WebUser).where(WebUser.name == name))
+    if row is not None:
+        row.sessions_after = max(row.sessions_after or 0, before)
 
 
 def set_password_hash(session, name: str, password_hash: str) -> None:

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -290,6 +291,7 @@ class WebUser(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    sessions_after: Mapped[int] = mapped_column(BigInteger, default=0)   # epoch ms of the last sign-out
 
 
 class AuditEvent(Base):

@@ -19,7 +19,7 @@ from .common import (
     signed_in,
     user_of,
 )
-from .session import new_session
+from .session import new_session, now_ms
 
 MAX_FIELD = 1024
 
@@ -65,6 +65,9 @@ async def login(request: Request):
 
 async def logout(request: Request):
     await checked_form(request)
+    found = user_of(request)
+    if found is not None:
+        await run_in_threadpool(accounts.sign_out, request.app.state.engine, found.name, now_ms())
     response = redirect("/login")
     response.delete_cookie("odaudit_session", path="/")
     return response

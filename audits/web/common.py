@@ -69,7 +69,8 @@ def user_of(request: Request):
     state = request.scope.setdefault("state", {})
     if "user" not in state:
         session = session_of(request)
-        state["user"] = accounts.user(request.app.state.engine, session.user) if session and session.user else None
+        found = accounts.user(request.app.state.engine, session.user) if session and session.user else None
+        state["user"] = found if found and session.issued >= found.sessions_after else None
     return state["user"]
 
 

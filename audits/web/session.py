@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 COOKIE = "odaudit_session"
-MAX_AGE = 12 * 3600            # a working day; then sign in again
+MAX_AGE = 12 * 3600            # a working day (seconds); then sign in again
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 
@@ -21,11 +21,15 @@ CSRF_HEADER = "x-csrf-token"
 class Session:
     user: str | None
     csrf: str
-    issued: int
+    issued: int                  # epoch milliseconds
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
 
 
 def new_session(user: str | None = None) -> Session:
-    return Session(user, secrets.token_urlsafe(32), int(time.time()))
+    return Session(user, secrets.token_urlsafe(32), now_ms())
 
 
 def encode(session: Session, secret: bytes) -> str:
@@ -48,7 +52,7 @@ def decode(value: str | None, secret: bytes, now: float | None = None) -> Sessio
         return None
     if found.user is not None and not isinstance(found.user, str):
         return None
-    if (now or time.time()) - found.issued > MAX_AGE:
+    if (now or time.time()) * 1000 - found.issued > MAX_AGE * 1000:
         return None
     return found
 

@@ -83,7 +83,7 @@ def edited(cookie: str, **changes) -> str:
     return f"{new}.{signature}"
 
 
-@pytest.mark.parametrize("change", [{"u": "ict1"}, {"t": 4102444800}, "garbage", "no-signature"])
+@pytest.mark.parametrize("change", [{"u": "ict1"}, {"t": 4102444800000}, "garbage", "no-signature"])
 def test_a_hand_edited_session_cookie_is_nobody(client, change):
     sign_in(client, "fin1")
     cookie = client.cookies["odaudit_session"]
@@ -253,3 +253,23 @@ def test_odd_requests_get_ukrainian_pages_without_traces(client):
     for response, status, title in cases:
         assert (response.status_code, title in response.text) == (status, True), response.text[:300]
         assert "Traceback" not in response.text and "starlette" not in response.text.lower()
+
+
+def test_a_session_is_over_once_its_owner_signs_out(client):
+    sign_in(client, "fin1")
+    copied = client.cookies["odaudit_session"]
+    assert client.post("/logout", data={"csrf_token": token(client)}, follow_redirects=False).status_code == 303
+    client.cookies.set("odaudit_session", copied)
+    assert client.get("/campaigns/lutsk-2020/departments/fin", follow_redirects=False).status_code == 303
+    client.cookies.clear()
+    sign_in(client, "fin1")                                   # signing in again works at once
+    assert client.get("/campaigns/lutsk-2020/departments/fin").status_code == 200
+
+
+def test_an_expired_session_is_nobody():
+    from audits.web.session import MAX_AGE, decode, encode, new_session
+
+    session = new_session("fin1")
+    value = encode(session, b"k")
+    assert decode(value, b"k") == session and decode(value, b"other") is None
+    assert decode(value, b"k", now=session.issued / 1000 + MAX_AGE + 1) is None
