@@ -254,6 +254,13 @@ def test_the_same_routes_on_postgresql_and_sqlite(demo_db_url):
                 == "accepted"
             assert client.get("/campaigns/lutsk-2020/departments/kap").status_code == 403
             assert client.get("/campaigns/lutsk-2020/departments/fin/feedback.xlsx").status_code == 200
+            assert client.post("/campaigns/lutsk-2020/departments/fin/submissions", data={"csrf_token": "stale"},
+                               files={"file": ("fin.xlsx", FIN, XLSX)}).status_code == 403
+            client.cookies.clear()
+            sign_in(client, "sec1")
+            assert "Внесено рішень: 1" in decide(client, **APPROVE).text
+            history = verbs.open_result(app.state.engine, "lutsk-2020", date(2020, 6, 2)).inputs.history
+            assert [(h["item_id"], h["decided_by"]) for h in history] == [("osv-005", "sec1")]
     finally:
         app.state.engine.dispose()
 
