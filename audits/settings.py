@@ -51,6 +51,9 @@ SETTINGS = {s.name: s for s in [
             "YAML of the quality indicators' weights and thresholds (default: the bundled config/quality.yaml)."),
     Setting("proposals_config", "",
             "YAML of the public-interest score's weights and themes (default: the bundled config/proposals.yaml)."),
+    Setting("web_secret", "",
+            "Key that signs the web app's session cookies (odaudit serve); default: a random key at each start, "
+            "so everyone signs in again after a restart."),
     Setting("data_checks_config", "",
             "YAML of the data-file content expectations (default: the bundled config/data_checks.yaml)."),
 ]}

@@ -14,7 +14,8 @@ DOMAIN = {"catalogue", "checks", "data", "inventory", "portal", "proposals", "qu
           "validate"}
 ALLOWED = {**{b: BASE for b in BASE}, "store": BASE | {"store"},
            **{d: BASE | DOMAIN for d in DOMAIN}, "campaign": BASE | DOMAIN | {"store", "campaign"},
-           "cli": BASE | DOMAIN | {"campaign", "cli"}}
+           # the web app is a client like the CLI; `odaudit serve` (cli) starts it
+           "cli": BASE | DOMAIN | {"campaign", "cli", "web"}, "web": BASE | DOMAIN | {"campaign", "web"}}
 
 
 def modules():

@@ -303,3 +303,10 @@ def history(engine, slug: str | None, department: str | None = None) -> dict:
         departments.append({"code": d.code, "name": d.name,
                             "versions": [{**v, "label": label(v)} for v in found_versions]})
     return {"campaign": {"slug": campaign.slug, "name": campaign.name}, "departments": departments}
+
+
+def database_ok(engine) -> bool:
+    """The database answers (the web app's /healthz)."""
+    from ..store.db import ping
+
+    return ping(engine)

@@ -6,7 +6,21 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, template, validate
+from . import (
+    campaign,
+    catalogue,
+    coverage,
+    data,
+    monitor,
+    plan,
+    proposals,
+    quality,
+    review,
+    serve,
+    template,
+    user,
+    validate,
+)
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
@@ -22,6 +36,8 @@ app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
 app.add_typer(plan.app, name="plan")
 app.command("template", help=template.HELP)(template.command)
+app.command("serve", help=serve.HELP)(serve.command)
+app.add_typer(user.app, name="user")
 
 
 def main() -> None:

@@ -102,3 +102,16 @@ def open_database(url: str | None = None) -> Engine:
     engine = make_engine(url)
     migrate(engine)
     return engine
+
+
+def ping(engine: Engine) -> bool:
+    """True when the database answers a trivial query."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except SQLAlchemyError:
+        return False

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -275,3 +276,32 @@ class DataCheck(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     review_note: Mapped[str | None] = mapped_column(Text)
+
+
+class WebUser(Base):
+    """An account of the web app (issue 15). ``role``: ict · department · working-group · secretary;
+    ``department``: its department code (department role); ``council``: the portal organisation
+    whose campaigns it sees (none: every campaign). The password is kept only as an argon2 hash."""
+    __tablename__ = "web_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    department: Mapped[str | None] = mapped_column(String(64))
+    council: Mapped[str | None] = mapped_column(String(300))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sessions_after: Mapped[int] = mapped_column(BigInteger, default=0)   # epoch ms of the last sign-out
+
+
+class AuditEvent(Base):
+    """Who did what in the web app, when and from where: every upload, decision and sign-in."""
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    username: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    campaign: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
