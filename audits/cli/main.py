@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, template, validate
+from . import campaign, catalogue, coverage, data, export, monitor, plan, proposals, quality, review, template, validate
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
@@ -15,6 +15,7 @@ app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(data.app, name="data")
+app.add_typer(export.app, name="export")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
 app.command("quality")(quality.command)

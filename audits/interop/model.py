@@ -81,10 +81,12 @@ def inventory_dataset(row: dict, base: str) -> Dataset:
     key = f"{row['department_code']}:{row['row']}"
     iri = f"{base}dataset:{quote(row['department_code'])}:{quote(str(row.get('id') or row['row']))}"
     url = row.get("portal_url") or None
-    distributions = (Distribution(iri + ":distribution", url, row.get("title"), None, row.get("format")),) if url else ()
+    distributions = (Distribution(iri + ":distribution", url, row.get("title"), None, row.get("format")),) \
+        if url else ()
     return Dataset(iri, key, "inventory", str(row.get("id") or key), row.get("title") or "", row.get("description"),
                    row.get("department") or row.get("department_name"), row.get("responsible_person"),
-                   row.get("responsible_email"), _keywords(row.get("keywords")), _frequency(row.get("update_frequency")),
+                   row.get("responsible_email"), _keywords(row.get("keywords")),
+                   _frequency(row.get("update_frequency")),
                    _date(row.get("last_updated")), None, url, row.get("language"), row.get("access"), None,
                    distributions)
 
@@ -136,6 +138,7 @@ def _date(value) -> date | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(str(value)[:19]).date() if "T" in str(value) else date.fromisoformat(str(value)[:10])
+        text = str(value)
+        return datetime.fromisoformat(text[:19]).date() if "T" in text else date.fromisoformat(text[:10])
     except ValueError:
         return None
