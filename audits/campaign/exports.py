@@ -29,3 +29,24 @@ def _catalog(result, base: str | None):
 
     portal = result.inputs.portal
     return catalog_of(result.campaign, result.register, portal.packages if portal else [], result.as_of, base)
+
+
+def check_links(engine, slug: str | None, today: date, now, limits=None, transport=None):
+    """Try every link of the register and the latest snapshot (today's stored answers reused),
+    store the answers and score each dataset's accessibility: an audits.interop.links.check.LinkReport.
+    ``limits``: audits.interop.links.fetch.Limits (default: from the settings); ``transport``: tests only."""
+    from ..interop.links.check import limits_from_settings, run_check
+    from ..interop.links.targets import targets_of
+    from ..store.db import transaction
+    from ..store.links import checks_of_day, save_checks
+
+    result = open_result(engine, slug, today)
+    packages = result.inputs.portal.packages if result.inputs.portal else []
+    urls = {t.url for t in targets_of(result.register, packages)}
+    with transaction(engine) as session:
+        cached = checks_of_day(session, urls, now.date())
+    report = run_check(result.register, packages, cached, limits or limits_from_settings(), transport)
+    fresh = [r.to_dict() for u, r in report.results.items() if u not in cached]
+    with transaction(engine) as session:
+        save_checks(session, [{k: v for k, v in r.items() if k != "ok"} for r in fresh], now.date(), now)
+    return report

@@ -6,7 +6,21 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, data, export, monitor, plan, proposals, quality, review, template, validate
+from . import (
+    campaign,
+    catalogue,
+    coverage,
+    data,
+    export as export_commands,
+    links as link_commands,
+    monitor,
+    plan,
+    proposals,
+    quality,
+    review,
+    template,
+    validate,
+)
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
@@ -15,9 +29,10 @@ app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(data.app, name="data")
-app.add_typer(export.app, name="export")
+app.add_typer(export_commands.app, name="export")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
+app.command("links", help=link_commands.HELP)(link_commands.command)
 app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
