@@ -50,3 +50,30 @@ def check_links(engine, slug: str | None, today: date, now, limits=None, transpo
     with transaction(engine) as session:
         save_checks(session, [{k: v for k, v in r.items() if k != "ok"} for r in fresh], now.date(), now)
     return report
+
+
+def assessment_card(engine, slug: str | None, today: date):
+    """The annual assessment card (audits.interop.assessment.card.Card) of the campaign's council,
+    from its register, coverage and latest snapshot."""
+    from ..catalogue.coverage import totals
+    from ..interop.assessment.card import Sources, build_card
+
+    result = open_result(engine, slug, today)
+    portal, assessed = result.inputs.portal, result.assessment
+    snapshot = None
+    if portal is not None:
+        snapshot = (f"знімок порталу № {portal.snapshot_id} від {portal.as_of:%d.%m.%Y} "
+                    f"({portal.organization or 'організація не вказана'}; {portal.source})")
+    holder = _holder(result)
+    return build_card(Sources(result.campaign.slug, result.campaign.name, holder, result.campaign.year, result.as_of,
+                              result.register, totals(result.coverage), result.inventory_scores,
+                              assessed.scores if assessed else [], snapshot,
+                              len(assessed.not_on_portal) if assessed else 0))
+
+
+def _holder(result) -> str:
+    from ..interop.model import _organization_title
+
+    portal = result.inputs.portal
+    title = _organization_title(portal.packages, result.campaign.portal_organization) if portal else None
+    return title or result.campaign.city or result.campaign.name

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from . import (
+    assessment,
     campaign,
     catalogue,
     coverage,
@@ -33,6 +34,7 @@ app.add_typer(export_commands.app, name="export")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
 app.command("links", help=link_commands.HELP)(link_commands.command)
+app.command("assessment", help=assessment.HELP)(assessment.command)
 app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
