@@ -72,14 +72,28 @@ def add_dataset(graph: Graph, d: Dataset, base: str, agents: dict, hvd: bool = F
         graph.add((node, DCTERMS.issued, Literal(d.issued, datatype=XSD.date)))
     if d.landing_page:
         graph.add((node, DCAT.landingPage, _document(graph, d.landing_page)))
-    themes = themes_of(d.title, d.description, " ".join(d.keywords))
-    for theme in themes:
+    for theme in themes_of(d.title, d.description, " ".join(d.keywords)):
         _concept_link(graph, node, DCAT.theme, v.THEMES.get(theme.name))
-    if hvd:
-        _hvd(graph, node, [v.HVD[t.hvd] for t in themes if t.hvd in v.HVD])
+    categories = hvd_categories(d) if hvd else []
+    _hvd(graph, node, categories)
     for dist in d.distributions:
-        graph.add((node, DCAT.distribution, add_distribution(graph, dist, d.licence)))
+        graph.add((node, DCAT.distribution, dist_node := add_distribution(graph, dist, d.licence)))
+        if categories:          # the HVD profile asks the applicable legislation of each distribution too
+            graph.add((dist_node, DCATAP.applicableLegislation, URIRef(v.HVD_LEGISLATION)))
     return node
+
+
+def hvd_categories(d: Dataset) -> list:
+    """The EU high-value categories of the dataset's themes (config/proposals.yaml ``hvd``)."""
+    themes = themes_of(d.title, d.description, " ".join(d.keywords))
+    return [v.HVD[t.hvd] for t in themes if t.hvd in v.HVD]
+
+
+def hvd_graph(catalog: Catalog) -> Graph:
+    """The catalogue of its high-value datasets only: what the HVD shapes validate."""
+    from dataclasses import replace
+
+    return catalog_graph(replace(catalog, datasets=tuple(d for d in catalog.datasets if hvd_categories(d))), hvd=True)
 
 
 def add_distribution(graph: Graph, d: Distribution, licence: str | None) -> URIRef:

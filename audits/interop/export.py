@@ -25,15 +25,17 @@ class Export:
 def export_catalog(catalog: Catalog, fmt: str, scores=(), *, quality: bool = False, hvd: bool = False,
                    validate: bool = False) -> Export:
     """``scores``: the campaign's QualityScore list (used with ``quality``); ``validate``: check the
-    DCAT-AP graph against the shipped shapes (audits.interop.shacl) before writing it."""
+    DCAT-AP graph against the shipped shapes (audits.interop.shacl) before writing it, and with
+    ``hvd`` its high-value datasets against the HVD shapes."""
     if fmt == "pod":
         return Export(json.dumps(data_json(catalog), ensure_ascii=False, indent=2) + "\n", len(catalog.datasets))
     graph = catalog_graph(catalog, hvd=hvd)
     violations = []
     if validate:
-        from .shacl import validate as check
+        from .dcat import hvd_graph
+        from .shacl import validate as check, validate_hvd
 
-        violations = check(graph)
+        violations = check(graph) + (validate_hvd(hvd_graph(catalog)) if hvd else [])
     added = add_quality(graph, _iris(catalog), scores, _base(catalog), catalog.as_of) if quality else 0
     return Export(serialize(graph, fmt), len(catalog.datasets), added, violations)
 

@@ -102,3 +102,23 @@ def test_a_wrong_format_or_campaign_is_one_line_and_exit_2(demo_db):
     assert ran.returncode == 2 and "Traceback" not in ran.stderr
     ran = odaudit("export", "dcat", "--campaign", "nope", "--db", demo_db)
     assert ran.returncode == 2 and ran.stderr.startswith("odaudit: cannot run: no campaign 'nope'")
+
+
+def test_the_high_value_datasets_pass_the_hvd_shapes(demo_catalog):
+    from audits.interop.dcat import hvd_graph
+    from audits.interop.shacl import validate_hvd
+
+    graph = hvd_graph(demo_catalog)
+    assert len(list(graph.subjects(RDF.type, DCAT.Dataset))) > 0
+    assert validate_hvd(graph) == []
+
+
+def test_an_hvd_distribution_without_its_legislation_is_exactly_one_violation(demo_catalog):
+    from audits.interop.dcat import hvd_graph
+    from audits.interop.shacl import validate_hvd
+
+    graph = hvd_graph(demo_catalog)
+    legislation = URIRef("http://data.europa.eu/r5r/applicableLegislation")
+    dist = next(graph.subjects(RDF.type, DCAT.Distribution))
+    graph.remove((dist, legislation, None))
+    assert validate_hvd(graph) == [Violation(str(dist), str(legislation), "MinCountConstraintComponent")]
