@@ -7,13 +7,15 @@ from datetime import date
 from .verbs import open_result
 
 
-def catalog_export(engine, slug: str | None, today: date, fmt: str, *, quality: bool = False,  # noqa: PLR0913
+def catalog_export(engine, slug: str | None, today: date, fmt: str, out, *, quality: bool = False,  # noqa: PLR0913
                    hvd: bool = False, validate: bool = False, base: str | None = None):
-    """The register and the latest snapshot's packages as DCAT-AP / POD: an audits.interop.export.Export."""
-    from ..interop.export import export_catalog
+    """The register and the latest snapshot's packages as DCAT-AP / POD, written to the text
+    stream ``out``: an audits.interop.export.Export (counts and SHACL violations)."""
+    from ..interop.export import write_catalog
 
     result = open_result(engine, slug, today)
-    return export_catalog(_catalog(result, base), fmt, result.scores, quality=quality, hvd=hvd, validate=validate)
+    return write_catalog(_catalog(result, base), fmt, out, result.scores if quality else (), quality=quality,
+                         hvd=hvd, validate=validate)
 
 
 def quality_export(engine, slug: str | None, today: date, fmt: str, base: str | None = None):

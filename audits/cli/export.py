@@ -1,6 +1,8 @@
 """odaudit export dcat|dqv: the register, the portal packages and their quality for other catalogues."""
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -11,7 +13,7 @@ from .common import DB_HELP, EXIT_FINDINGS, EXIT_OK, cannot_run
 
 app = typer.Typer(help="Export the register and its quality for other catalogues (DCAT-AP 3, DQV, POD data.json).",
                   no_args_is_help=True)
-FORMAT_HELP = "turtle, jsonld or rdfxml (DCAT-AP 3), or pod (Project Open Data data.json)."
+FORMAT_HELP = "turtle, jsonld, rdfxml or ntriples (DCAT-AP 3), or pod (Project Open Data data.json)."
 BASE_HELP = "IRI the catalogue's own datasets hang under (default urn:odaudit:<campaign>:)."
 
 
@@ -41,12 +43,12 @@ def dcat(  # noqa: PLR0913
     with cannot_run(debug):
         from ..campaign.verbs import engine_for
 
-        done = exports.catalog_export(engine_for(db), campaign, date.today(), fmt, quality=quality, hvd=hvd,
-                                      validate=validate, base=base)
-    _write(done.text, out)
+        with _stream(out) as stream:
+            done = exports.catalog_export(engine_for(db), campaign, date.today(), fmt, stream, quality=quality,
+                                          hvd=hvd, validate=validate, base=base)
     summary = f"{done.datasets} datasets" + (f", {done.measurements} quality measurements" if quality else "")
     if validate:
-        summary += f"; SHACL (DCAT-AP 3): {len(done.violations)} violations"
+        summary += f"; SHACL (DCAT-AP 3{' + HVD' if hvd else ''}): {len(done.violations)} violations"
         for v in done.violations:
             typer.echo(f"  {v.focus} {v.path}: {v.constraint}" + (f" ({v.value})" if v.value else ""), err=True)
     typer.echo(summary + (f" → {out}" if out else ""), err=True)
@@ -56,7 +58,7 @@ def dcat(  # noqa: PLR0913
 @app.command("dqv")
 def dqv(
     campaign: Optional[str] = typer.Option(None, "--campaign", help="Campaign slug (default: the newest)."),
-    fmt: str = typer.Option("turtle", "--format", help="turtle, jsonld or rdfxml."),
+    fmt: str = typer.Option("turtle", "--format", help="turtle, jsonld, rdfxml or ntriples."),
     out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output)."),
     base: Optional[str] = typer.Option(None, "--base", help=BASE_HELP),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
@@ -84,7 +86,21 @@ def dqv(
 
 
 def _write(text: str, out: Path | None) -> None:
+    with _stream(out) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def _stream(out: Path | None):
+    """The file to write (removed again if the export fails half-way), or standard output."""
     if out is None:
-        typer.echo(text, nl=False)
+        yield sys.stdout
+        sys.stdout.flush()
         return
-    Path(out).write_text(text, encoding="utf-8")
+    path = Path(out)
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            yield fh
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

@@ -6,7 +6,7 @@ are described in the graph with their label and scheme, as DCAT-AP's range shape
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from . import vocabularies as v
 from .model import Catalog, Dataset, Distribution
@@ -16,21 +16,47 @@ DCATAP = Namespace("http://data.europa.eu/r5r/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 LANG = "uk"
-FORMATS = {"turtle": "turtle", "jsonld": "json-ld", "rdfxml": "pretty-xml"}
+FORMATS = {"turtle": "turtle", "jsonld": "json-ld", "rdfxml": "pretty-xml", "ntriples": "nt"}
+CHUNK = 20            # datasets per part written at a time (rdflib's Turtle writer is fastest on small graphs)
+NAMESPACES = {"dcat": DCAT, "dct": DCTERMS, "foaf": FOAF, "vcard": VCARD, "skos": SKOS, "dcatap": DCATAP,
+              "eli": ELI, "dqv": Namespace("http://www.w3.org/ns/dqv#"), "prov": Namespace("http://www.w3.org/ns/prov#"),
+              "rdfs": RDFS, "xsd": XSD}
 DCAT_AP = URIRef("https://semiceu.github.io/DCAT-AP/releases/3.0.1")
 
 
 def new_graph() -> Graph:
     graph = Graph()
-    for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD), ("skos", SKOS),
-                       ("dcatap", DCATAP), ("eli", ELI)):
-        graph.bind(prefix, ns)
+    for prefix, ns in NAMESPACES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
     return graph
 
 
 def catalog_graph(catalog: Catalog, hvd: bool = False) -> Graph:
-    """``hvd``: mark datasets whose theme has an EU high-value category (config/proposals.yaml)
-    with dcatap:hvdCategory and the HVD Implementing Regulation as applicable legislation."""
+    """The whole catalogue in one graph. ``hvd``: mark datasets whose theme has an EU high-value
+    category (config/proposals.yaml) with dcatap:hvdCategory and the HVD Implementing Regulation
+    as applicable legislation. For a big catalogue, ``graphs`` gives the same triples in parts."""
+    graph, agents = header_graph(catalog), {}
+    for dataset in catalog.datasets:
+        add_dataset(graph, dataset, catalog.iri, agents, hvd)
+    return graph
+
+
+def graphs(catalog: Catalog, hvd: bool = False, size: int = CHUNK):
+    """The catalogue as a header graph, then one graph per ``size`` datasets: each part holds what
+    its nodes need (their agents, contact points, concepts), so each can be written and validated
+    on its own and memory stays bounded."""
+    yield header_graph(catalog)
+    agents: dict[str, str] = {}
+    for start in range(0, len(catalog.datasets), size):
+        graph = new_graph()
+        for dataset in catalog.datasets[start:start + size]:
+            add_dataset(graph, dataset, catalog.iri, agents, hvd)
+        yield graph
+
+
+def header_graph(catalog: Catalog, datasets=None) -> Graph:
+    """The catalogue node: title, publisher, and its links to ``datasets`` (default: all; their
+    descriptions are in the other parts)."""
     graph, node = new_graph(), URIRef(catalog.iri)
     graph.add((node, RDF.type, DCAT.Catalog))
     graph.add((node, DCTERMS.title, Literal(catalog.title, lang=LANG)))
@@ -41,9 +67,8 @@ def catalog_graph(catalog: Catalog, hvd: bool = False) -> Graph:
     graph.add((DCAT_AP, RDF.type, DCTERMS.Standard))
     if catalog.homepage:
         graph.add((node, FOAF.homepage, _document(graph, catalog.homepage)))
-    agents: dict[str, URIRef] = {}
-    for dataset in catalog.datasets:
-        graph.add((node, DCAT.dataset, add_dataset(graph, dataset, catalog.iri, agents, hvd)))
+    for dataset in catalog.datasets if datasets is None else datasets:
+        graph.add((node, DCAT.dataset, URIRef(dataset.iri)))
     return graph
 
 
@@ -57,9 +82,8 @@ def add_dataset(graph: Graph, d: Dataset, base: str, agents: dict, hvd: bool = F
     for word in d.keywords:
         graph.add((node, DCAT.keyword, Literal(word, lang=LANG)))
     if d.publisher:
-        if d.publisher not in agents:
-            agents[d.publisher] = _agent(graph, f"{base}:agent:{len(agents) + 1}", d.publisher)
-        graph.add((node, DCTERMS.publisher, agents[d.publisher]))
+        iri = agents.setdefault(d.publisher, f"{base}:agent:{len(agents) + 1}")
+        graph.add((node, DCTERMS.publisher, _agent(graph, iri, d.publisher)))
     if d.contact_name or d.contact_email:
         graph.add((node, DCAT.contactPoint, _contact(graph, d)))
     _concept_link(graph, node, DCTERMS.accrualPeriodicity, v.frequency(d.frequency), DCTERMS.Frequency)

@@ -17,11 +17,12 @@ DIMENSIONS = {"findability": "Findability", "accessibility": "Accessibility",
               "contextuality": "Contextuality"}
 
 
-def add_quality(graph: Graph, datasets: dict[str, str], scores, base: str, as_of) -> int:
+def add_quality(graph: Graph, datasets: dict[str, str], scores, base: str, as_of, describe: bool = True) -> int:  # noqa: PLR0913
     """Add the measurements of ``scores`` (QualityScore) to ``graph``; ``datasets``: score key →
-    dataset IRI (a score of a dataset not in the export is left out). Returns the measurements added."""
+    dataset IRI (a score of a dataset not in the export is left out); ``describe``: describe the
+    metrics in this graph too. Returns the measurements added."""
     graph.bind("dqv", DQV)
-    metrics = describe_metrics(graph, base)
+    metrics = describe_metrics(graph, base) if describe else metric_iris(base)
     added = 0
     for score in scores:
         dataset = datasets.get(score.facts.key)
@@ -50,6 +51,10 @@ def add_measurement(graph: Graph, dataset: URIRef, metric: URIRef, iri: str, val
         graph.add((node, RDFS.comment, Literal(reason, lang="uk")))
     graph.add((dataset, DQV.hasQualityMeasurement, node))
     return node
+
+
+def metric_iris(base: str) -> dict[str, URIRef]:
+    return {name: URIRef(f"{base}metric:{name}") for name in METRICS}
 
 
 def describe_metrics(graph: Graph, base: str) -> dict[str, URIRef]:

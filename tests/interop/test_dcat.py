@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -122,3 +123,22 @@ def test_an_hvd_distribution_without_its_legislation_is_exactly_one_violation(de
     dist = next(graph.subjects(RDF.type, DCAT.Distribution))
     graph.remove((dist, legislation, None))
     assert validate_hvd(graph) == [Violation(str(dist), str(legislation), "MinCountConstraintComponent")]
+
+
+@pytest.mark.parametrize("fmt,parse_as", [("turtle", "turtle"), ("jsonld", "json-ld"), ("rdfxml", "xml"),
+                                          ("ntriples", "nt")])
+def test_the_export_written_in_parts_is_the_whole_graph(demo_catalog, fmt, parse_as):
+    from rdflib.compare import isomorphic
+
+    back = Graph().parse(data=export_catalog(demo_catalog, fmt, hvd=True).text, format=parse_as)
+    assert isomorphic(back, catalog_graph(demo_catalog, hvd=True))
+
+
+def test_quality_in_parts_adds_every_measurement_once(demo_result, demo_catalog):
+    from audits.interop.export import export_quality
+
+    whole = Graph().parse(data=export_quality(demo_catalog, "turtle", demo_result.scores).text, format="turtle")
+    done = export_catalog(demo_catalog, "turtle", demo_result.scores, quality=True)
+    back = Graph().parse(data=done.text, format="turtle")
+    assert done.measurements == len(list(whole.subjects(RDF.type, URIRef("http://www.w3.org/ns/dqv#QualityMeasurement"))))
+    assert set(whole) <= set(back)
