@@ -1,8 +1,8 @@
 """Benchmark: the DCAT-AP export and the link check of a generated 40,000-package snapshot
 (about the whole national portal; the packages of bench/monitor.py).
 
-  dcat:  catalogue model → rdflib graph (with --quality's DQV measurements) → Turtle, then SHACL
-         validation of a 2,000-package slice (pySHACL on the whole graph is not what a council runs)
+  dcat:  catalogue model → DCAT-AP with --quality's DQV measurements and --hvd, written part by
+         part (Turtle, N-Triples, JSON-LD); then SHACL validation of a 2,000-package slice
   links: every landing page and resource URL tried against local HTTP servers (subprocesses on
          127.0.0.1, 8 ports = 8 hosts, stopped by PID), answers stored in a fresh SQLite database
 
@@ -42,9 +42,8 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def dcat(n: int) -> None:
-    from audits.interop.dcat import catalog_graph, serialize
-    from audits.interop.dqv import add_quality
+def dcat(n: int, fmt: str) -> None:
+    from audits.interop.export import write_catalog
     from audits.interop.model import catalog_of
     from audits.interop.shacl import validate
     from audits.portal.monitor import assess
@@ -55,27 +54,26 @@ def dcat(n: int) -> None:
     started = time.perf_counter()
     scores = assess(found, AS_OF, "bench").scores
     scored = time.perf_counter() - started
-    started = time.perf_counter()
-    catalog = catalog_of(campaign, [], found, AS_OF)
-    graph = catalog_graph(catalog)
-    built = time.perf_counter() - started
-    started = time.perf_counter()
-    iris = {d.key: d.iri for d in catalog.datasets}
-    measurements = add_quality(graph, iris, scores, "urn:odaudit:bench-2020:", AS_OF)
-    dqv = time.perf_counter() - started
-    started = time.perf_counter()
-    text = serialize(graph, "turtle")
-    written = time.perf_counter() - started
-    triples, size = len(graph), len(text.encode()) / 2**20
-    del text, graph
-    part = catalog_of(campaign, [], found[:2000], AS_OF)
-    started = time.perf_counter()
-    violations = validate(catalog_graph(part))
-    checked = time.perf_counter() - started
-    print(f"dcat: {n} packages → {triples:,} triples ({measurements:,} DQV measurements), Turtle {size:.0f} MB; "
-          f"graph {built:.1f} s, DQV {dqv:.1f} s, Turtle {written:.1f} s (scoring {scored:.1f} s); "
-          f"peak RSS {peak_mb():.0f} MB")
-    print(f"dcat: SHACL (DCAT-AP 3) of 2,000 packages: {checked:.1f} s, {len(violations)} violations")
+    before = peak_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"catalog.{fmt}"
+        started = time.perf_counter()
+        catalog = catalog_of(campaign, [], found, AS_OF)
+        with open(path, "w", encoding="utf-8") as out:
+            done = write_catalog(catalog, fmt, out, scores, quality=True, hvd=True)
+        written = time.perf_counter() - started
+        size = path.stat().st_size / 2**20
+    print(f"dcat --format {fmt} --quality --hvd: {n} packages, {done.measurements:,} DQV measurements → "
+          f"{size:.0f} MB in {written:.1f} s ({n / written:,.0f} packages/s); peak RSS {peak_mb():.0f} MB "
+          f"(snapshot and scores alone {before:.0f} MB; scoring {scored:.1f} s)")
+    if fmt == "turtle":
+        from audits.interop.dcat import catalog_graph
+
+        part = catalog_of(campaign, [], found[:2000], AS_OF)
+        started = time.perf_counter()
+        violations = validate(catalog_graph(part))
+        print(f"dcat: SHACL (DCAT-AP 3) of 2,000 packages: {time.perf_counter() - started:.1f} s, "
+              f"{len(violations)} violations")
 
 
 class Quick(BaseHTTPRequestHandler):
@@ -140,8 +138,8 @@ def links(n: int) -> None:
 
 
 def main(n: int = 40_000) -> None:
-    for part in ("dcat", "links"):
-        done = subprocess.run([sys.executable, __file__, part, str(n)], capture_output=True, text=True)
+    for part in (["dcat", "turtle"], ["dcat", "ntriples"], ["dcat", "jsonld"], ["links"]):
+        done = subprocess.run([sys.executable, __file__, part[0], str(n), *part[1:]], capture_output=True, text=True)
         sys.stdout.write(done.stdout)
         if done.returncode:
             sys.exit(done.stderr)
@@ -151,7 +149,9 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args and args[0] == "serve":
         serve(int(args[1]))
-    elif args and args[0] in ("dcat", "links"):
-        {"dcat": dcat, "links": links}[args[0]](int(args[1]))
+    elif args and args[0] == "dcat":
+        dcat(int(args[1]), args[2])
+    elif args and args[0] == "links":
+        links(int(args[1]))
     else:
         main(*(int(a) for a in args[:1]))
