@@ -18,12 +18,36 @@ def catalog_export(engine, slug: str | None, today: date, fmt: str, out, *, qual
                          hvd=hvd, validate=validate)
 
 
-def quality_export(engine, slug: str | None, today: date, fmt: str, base: str | None = None):
-    """The quality scores as DQV measurements (audits.interop.export.Export)."""
+def quality_export(engine, slug: str | None, today: date, fmt: str, base: str | None = None,  # noqa: PLR0913
+                   links: bool = False):
+    """The quality scores as DQV measurements (audits.interop.export.Export); ``links``: with the
+    accessibility of each dataset from the newest stored answer of each of its links."""
     from ..interop.export import export_quality
 
     result = open_result(engine, slug, today)
-    return export_quality(_catalog(result, base), fmt, result.scores)
+    link_scores, links_as_of = (), None
+    if links:
+        link_scores, links_as_of = _stored_link_scores(engine, result)
+    return export_quality(_catalog(result, base), fmt, result.scores, link_scores, links_as_of)
+
+
+def _stored_link_scores(engine, result):
+    """(LinkScore of every dataset whose links all have a stored answer, the newest answer's day)."""
+    from ..interop.links.check import limits_from_settings
+    from ..interop.links.fetch import LinkResult
+    from ..interop.links.score import score_links
+    from ..interop.links.targets import targets_of
+    from ..store.db import transaction
+    from ..store.links import latest_checks
+
+    targets = targets_of(result.register, result.inputs.portal.packages if result.inputs.portal else [])
+    with transaction(engine) as session:
+        stored = latest_checks(session, {t.url for t in targets})
+    days = [s.pop("checked_on") for s in stored.values()]
+    checked = {k for k in {t.key for t in targets} if all(t.url in stored for t in targets if t.key == k)}
+    kept = [t for t in targets if t.key in checked]
+    results = {u: LinkResult(u, **fields) for u, fields in stored.items()}
+    return score_links(kept, results, limits_from_settings()), max(days) if days else None
 
 
 def _catalog(result, base: str | None):

@@ -56,11 +56,13 @@ def dcat(  # noqa: PLR0913
 
 
 @app.command("dqv")
-def dqv(
+def dqv(  # noqa: PLR0913
     campaign: Optional[str] = typer.Option(None, "--campaign", help="Campaign slug (default: the newest)."),
     fmt: str = typer.Option("turtle", "--format", help="turtle, jsonld, rdfxml or ntriples."),
     out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output)."),
     base: Optional[str] = typer.Option(None, "--base", help=BASE_HELP),
+    links: bool = typer.Option(False, "--links", help="Add each dataset's accessibility from the stored link checks "
+                               "(odaudit links)."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
@@ -79,7 +81,7 @@ def dqv(
     with cannot_run(debug):
         from ..campaign.verbs import engine_for
 
-        done = exports.quality_export(engine_for(db), campaign, date.today(), fmt, base=base)
+        done = exports.quality_export(engine_for(db), campaign, date.today(), fmt, base=base, links=links)
     _write(done.text, out)
     typer.echo(f"{done.measurements} quality measurements of {done.datasets} datasets" + (f" → {out}" if out else ""),
                err=True)

@@ -73,3 +73,17 @@ def describe_metrics(graph: Graph, base: str) -> dict[str, URIRef]:
         graph.add((dimension, DCTERMS.source, URIRef("https://data.europa.eu/mqa/methodology")))
         found[name] = node
     return found
+
+
+def add_accessibility(graph: Graph, datasets: dict[str, str], link_scores, base: str, as_of) -> int:
+    """One accessibility measurement per dataset whose links were checked (audits.interop.links.score)."""
+    metric = metric_iris(base)["accessibility"]
+    added = 0
+    for s in link_scores:
+        dataset = datasets.get(s.key)
+        if dataset is not None:
+            add_measurement(graph, URIRef(dataset), metric, f"{base}quality:{quote(s.key)}:accessibility",
+                            round(s.indicator.earned / s.indicator.possible, 4), [x.reason for x in s.indicator.lost],
+                            as_of)
+            added += 1
+    return added

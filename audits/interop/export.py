@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from .dcat import CHUNK, graphs, header_graph, new_graph
-from .dqv import add_quality, describe_metrics
+from .dqv import add_accessibility, add_quality, describe_metrics
 from .model import Catalog
 from .pod import data_json
 from .rdfwrite import write_parts
@@ -70,10 +70,13 @@ def export_catalog(catalog: Catalog, fmt: str, scores=(), **options) -> Export:
     return done
 
 
-def export_quality(catalog: Catalog, fmt: str, scores) -> Export:
-    """The DQV measurements alone: each names its dataset by the IRI the DCAT export gives it."""
-    graph = new_graph()
-    added = add_quality(graph, {d.key: d.iri for d in catalog.datasets}, scores, _base(catalog), catalog.as_of)
+def export_quality(catalog: Catalog, fmt: str, scores, link_scores=(), links_as_of=None) -> Export:
+    """The DQV measurements alone: each names its dataset by the IRI the DCAT export gives it;
+    ``link_scores``: the accessibility of each dataset's links (audits.interop.links.score), measured
+    on ``links_as_of``."""
+    graph, iris = new_graph(), {d.key: d.iri for d in catalog.datasets}
+    added = add_quality(graph, iris, scores, _base(catalog), catalog.as_of)
+    added += add_accessibility(graph, iris, link_scores, _base(catalog), links_as_of or catalog.as_of)
     buffer = io.StringIO()
     write_parts([graph], fmt, buffer)
     return Export(buffer.getvalue(), len(catalog.datasets), added)

@@ -54,3 +54,15 @@ def save_checks(session, results: list[dict], day: date, checked_at: datetime) -
         session.add(row)
     session.flush()
     return len(hashes)
+
+
+def latest_checks(session, urls) -> dict[str, dict]:
+    """The newest stored answer of each of these URLs, whatever its day (url → fields + checked_on)."""
+    wanted = {url_hash(u): u for u in urls}
+    hashes, found = list(wanted), {}
+    for start in range(0, len(hashes), CHUNK):
+        rows = session.scalars(select(LinkCheck).where(LinkCheck.url_sha256.in_(hashes[start:start + CHUNK]))
+                               .order_by(LinkCheck.checked_on, LinkCheck.id))
+        for row in rows:                      # the newest day wins
+            found[wanted[row.url_sha256]] = {**{f: getattr(row, f) for f in FIELDS}, "checked_on": row.checked_on}
+    return found

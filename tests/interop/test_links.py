@@ -144,3 +144,20 @@ def test_the_cli_scores_from_todays_answers_and_writes_the_csv(demo_db, server, 
 def test_an_unknown_campaign_is_one_line_and_exit_2(demo_db):
     ran = odaudit("links", "--campaign", "nope", "--db", demo_db)
     assert ran.returncode == 2 and "no campaign 'nope'" in ran.stderr
+
+
+def test_the_stored_answers_become_dqv_accessibility_measurements(demo_db, server):
+    from rdflib import Graph, URIRef
+
+    from audits.campaign.exports import check_links, quality_export
+    from audits.campaign.verbs import engine_for
+
+    engine = engine_for(demo_db)
+    report = check_links(engine, "lutsk-2020", date(2020, 6, 1), datetime(2026, 12, 1, 10), LOCAL,
+                         ToLocal(server.base))
+    done = quality_export(engine, "lutsk-2020", date(2020, 6, 1), "turtle", links=True)
+    engine.dispose()
+    graph = Graph().parse(data=done.text, format="turtle")
+    metric = URIRef("urn:odaudit:lutsk-2020:metric:accessibility")
+    measured = list(graph.subjects(URIRef("http://www.w3.org/ns/dqv#isMeasurementOf"), metric))
+    assert len(measured) == len(report.scores) > 0

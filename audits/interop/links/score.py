@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...messages import plural
 from ...quality.indicators.base import Indicator, Lost
 from .fetch import CONNECTION, REDIRECTS, TIMEOUT, LinkResult
 from .formats import mismatch
@@ -43,7 +44,8 @@ def dataset_score(key: str, targets: list[Target], results: dict[str, LinkResult
     lost = [x for t in targets for x in [_lost(t, results[t.url], share, limits)] if x]
     earned = round(POINTS - sum(x.points for x in lost), 2)
     ok = len([t for t in targets if results[t.url].ok])
-    indicator = Indicator(NAME, LABEL, earned, POINTS, tuple(lost), f"працює {ok} з {len(targets)} посилань")
+    indicator = Indicator(NAME, LABEL, earned, POINTS, tuple(lost),
+                          f"працює {ok} з {plural(len(targets), 'посилання', 'посилань', 'посилань')}")
     return LinkScore(key, targets[0].title, indicator, tuple((t, results[t.url]) for t in targets))
 
 
@@ -67,11 +69,15 @@ def why(t: Target, r: LinkResult, limits) -> str | None:  # noqa: PLR0911 (one s
     if r.error == DNS:
         return f"{what}: такого сервера немає (адресу не знайдено в DNS). Перевірте посилання."
     if r.error == TIMEOUT:
-        return f"{what} не відповіло за {limits.timeout_s:g} с ({r.attempts} спроб). Перевірте сервер."
+        return f"{what}: немає відповіді за {limits.timeout_s:g} с ({_tries(r)}). Перевірте сервер."
     if r.error == REDIRECTS:
         return f"{what} перенаправляє понад {limits.max_redirects} разів: дайте кінцеву адресу."
     if r.error == CONNECTION:
-        return f"{what}: сервер недоступний ({r.attempts} спроб). Перевірте посилання."
+        return f"{what}: сервер недоступний ({_tries(r)}). Перевірте посилання."
     if not r.ok:
         return f"{what} відповідає помилкою HTTP {r.status}: файл чи сторінку прибрано або перенесено."
     return None
+
+
+def _tries(r: LinkResult) -> str:
+    return plural(r.attempts, "спроба", "спроби", "спроб")
