@@ -82,7 +82,7 @@ def dqv(  # noqa: PLR0913
         from ..campaign.verbs import engine_for
 
         done = exports.quality_export(engine_for(db), campaign, date.today(), fmt, base=base, links=links)
-    _write(done.text, out)
+        _write(done.text, out)
     typer.echo(f"{done.measurements} quality measurements of {done.datasets} datasets" + (f" → {out}" if out else ""),
                err=True)
 

@@ -35,10 +35,10 @@ def command(
 
     with cannot_run(debug):
         report = exports.check_links(engine_for(db), campaign, date.today(), datetime.now())
-    if out:
-        from ..reports.csv_export import write_csv
+        if out:
+            from ..reports.csv_export import write_csv
 
-        write_csv(Path(out), LINK_COLUMNS, [_row(t, r) for t, r in ((t, report.results[t.url]) for t in report.targets)])
+            write_csv(Path(out), LINK_COLUMNS, [_row(t, report.results[t.url]) for t in report.targets])
     if as_json:
         print_json({"summary": report.summary(), "datasets": [s.to_dict() for s in report.scores],
                     "findings": [f.to_dict() for f in report.findings]})

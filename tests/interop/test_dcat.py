@@ -142,3 +142,10 @@ def test_quality_in_parts_adds_every_measurement_once(demo_result, demo_catalog)
     back = Graph().parse(data=done.text, format="turtle")
     assert done.measurements == len(list(whole.subjects(RDF.type, URIRef("http://www.w3.org/ns/dqv#QualityMeasurement"))))
     assert set(whole) <= set(back)
+
+
+@pytest.mark.parametrize("args", [("export", "dcat"), ("export", "dqv"), ("assessment",)])
+def test_an_output_folder_that_is_not_there_is_one_line_and_exit_2(demo_db, tmp_path, args):
+    ran = odaudit(*args, "--db", demo_db, "--out", tmp_path / "missing" / "file.out")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert ran.stderr.startswith("odaudit: cannot run:") and len(ran.stderr.strip().splitlines()) == 1
