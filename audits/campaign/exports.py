@@ -98,8 +98,8 @@ def assessment_card(engine, slug: str | None, today: date):
 
 
 def _holder(result) -> str:
-    from ..interop.model import _organization_title
+    from ..interop.model import organization_title
 
     portal = result.inputs.portal
-    title = _organization_title(portal.packages, result.campaign.portal_organization) if portal else None
+    title = organization_title(portal.packages, result.campaign.portal_organization) if portal else None
     return title or result.campaign.city or result.campaign.name

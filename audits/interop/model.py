@@ -60,7 +60,7 @@ def catalog_of(campaign, register: list[dict], packages: list[dict], as_of: date
     """``campaign``: the CampaignRecord; ``base``: the IRI the catalogue's own resources hang
     under (default ``urn:odaudit:<slug>:``); portal packages keep their portal address."""
     base = base or f"urn:odaudit:{campaign.slug}:"
-    publisher = _organization_title(packages, campaign.portal_organization) or campaign.city or campaign.name
+    publisher = organization_title(packages, campaign.portal_organization) or campaign.city or campaign.name
     datasets = tuple(inventory_dataset(row, base) for row in register) + tuple(portal_dataset(p) for p in packages)
     return Catalog(base + "catalog", campaign.slug, campaign.name,
                    f"Реєстр наборів даних і набори даних на порталі: {campaign.name}", publisher, as_of,
@@ -68,7 +68,7 @@ def catalog_of(campaign, register: list[dict], packages: list[dict], as_of: date
                    datasets)
 
 
-def _organization_title(packages: list[dict], organization: str | None) -> str | None:
+def organization_title(packages: list[dict], organization: str | None) -> str | None:
     """The council's name as the portal writes it (its organisation's title), if a package says it."""
     for package in packages:
         org = package.get("organization") or {}
