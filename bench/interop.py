@@ -123,8 +123,7 @@ def links(n: int) -> None:
             engine = open_database(f"sqlite:///{Path(tmp) / 'links.sqlite'}")
             started = time.perf_counter()
             with transaction(engine) as session:
-                save_checks(session, [{k: v for k, v in r.to_dict().items() if k != "ok"}
-                                      for r in report.results.values()], AS_OF, datetime(2020, 6, 1, 9))
+                save_checks(session, [r.fields() for r in report.results.values()], AS_OF, datetime(2020, 6, 1, 9))
             stored = time.perf_counter() - started
             engine.dispose()
     finally:

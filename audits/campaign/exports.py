@@ -72,9 +72,8 @@ def check_links(engine, slug: str | None, today: date, now, limits=None, transpo
     with transaction(engine) as session:
         cached = checks_of_day(session, urls, now.date())
     report = run_check(result.register, packages, cached, limits or limits_from_settings(), transport)
-    fresh = [r.to_dict() for u, r in report.results.items() if u not in cached]
     with transaction(engine) as session:
-        save_checks(session, [{k: v for k, v in r.items() if k != "ok"} for r in fresh], now.date(), now)
+        save_checks(session, [r.fields() for u, r in report.results.items() if u not in cached], now.date(), now)
     return report
 
 

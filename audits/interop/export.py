@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .dcat import CHUNK, graphs, header_graph, new_graph
 from .dqv import add_accessibility, add_quality, describe_metrics
+from .gc_pause import frozen_heap
 from .model import Catalog
 from .pod import data_json
 from .rdfwrite import write_parts
@@ -52,7 +53,8 @@ def write_catalog(catalog: Catalog, fmt: str, out, scores=(), *, quality: bool =
                                                  catalog.as_of, describe=False)
             yield graph
 
-    write_parts(parts(), fmt, out)
+    with frozen_heap():
+        write_parts(parts(), fmt, out)
     if validate and hvd:
         from .dcat import hvd_graph
         from .shacl import validate_hvd

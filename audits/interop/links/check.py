@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ...findings import Finding
 from ...settings import get
+from ..gc_pause import frozen_heap
 from .fetch import Limits, LinkResult, check_urls
 from .guard import BAD_URL, NOT_WEB, PRIVATE
 from .score import LinkScore, score_links
@@ -45,7 +46,8 @@ def run_check(register: list[dict], packages: list[dict], cached: dict[str, dict
     targets = targets_of(register, packages, portal)
     urls = list(dict.fromkeys(t.url for t in targets))
     results = {u: LinkResult(u, **cached[u]) for u in urls if u in cached}
-    fresh = check_urls([u for u in urls if u not in results], limits, transport)
+    with frozen_heap():
+        fresh = check_urls([u for u in urls if u not in results], limits, transport)
     results.update(fresh)
     return LinkReport(targets, results, score_links(targets, results, limits), not_tried(targets, results),
                       len(fresh))

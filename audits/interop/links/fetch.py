@@ -31,7 +31,7 @@ class Limits:
     allow_private: bool = False   # only for tests against local servers (ODAUDIT_LINKS_ALLOW_PRIVATE)
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkResult:
     url: str
     status: int | None = None
@@ -51,6 +51,10 @@ class LinkResult:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "ok": self.ok}
+
+    def fields(self) -> dict:
+        """What the store keeps (audits.store.links.FIELDS and the URL)."""
+        return asdict(self)
 
 
 def check_urls(urls, limits: Limits, transport=None, batch: int = 2000) -> dict[str, LinkResult]:

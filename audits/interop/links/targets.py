@@ -7,7 +7,7 @@ from urllib.parse import quote
 PORTAL = "https://data.gov.ua"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     url: str
     key: str                  # the dataset's quality key (audits.quality.facts.DatasetFacts.key)
