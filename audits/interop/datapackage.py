@@ -4,11 +4,15 @@ CSV, its encoding (UTF-8 with BOM, as Excel wants it) and its columns, so that
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
 
+from ..files import open_bounded
+
 PROFILE = "tabular-data-package"
+HEADER_MAX = 1 << 20      # bytes read at most to find a CSV's header row (our own outputs: one short line)
 DESCRIPTIONS = {
     "findings.csv": "Зауваження до поточних файлів інвентаризації: орган, файл, рядок, колонка, код, повідомлення.",
     "register.csv": "Реєстр наборів даних: позиції останнього прийнятого файлу кожного виконавчого органу.",
@@ -39,7 +43,8 @@ def resource(path: Path) -> dict:
 
 
 def _header(path: Path) -> list[str]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    """The CSV's header row, read through the one way in for files (audits/files.py)."""
+    with io.TextIOWrapper(open_bounded(path, HEADER_MAX), encoding="utf-8-sig", newline="") as fh:
         return next(csv.reader(fh), [])
 
 
