@@ -56,6 +56,13 @@ SETTINGS = {s.name: s for s in [
             "so everyone signs in again after a restart."),
     Setting("data_checks_config", "",
             "YAML of the data-file content expectations (default: the bundled config/data_checks.yaml)."),
+    Setting("links_timeout_s", 10.0, "Longest time the link check spends on one link (every redirect, the headers "
+            "and the body read), in seconds."),
+    Setting("links_max_bytes", 1_048_576, "Most body bytes the link check reads from one link (a GET after a "
+            "failed HEAD)."),
+    Setting("links_per_host", 2, "Most links of one host the link check tries at the same time."),
+    Setting("links_allow_private", 0, "1: the link check may fetch localhost and private addresses. Only for tests "
+            "against a local server; never set it for a real campaign."),
 ]}
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ..catalogue.coverage import STATUS_LABELS
+from ..interop.datapackage import write_datapackage
 from ..proposals.export import ProposalReport
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
 from ..reports.feedback import write_feedback
@@ -39,6 +40,7 @@ def write_outputs(result: CampaignResult, out: Path) -> dict[str, Path]:
     write_proposal_outputs(out, proposal_report(result))
     write_feedback(out, summary, {d["code"]: result.findings_of(d["code"]) for d in summary["departments"]},
                    _files(result), {code: v for code, v in versions.items() if v["version"] > 1})
+    write_datapackage(out, result.campaign.slug, result.campaign.name, [n for n in OUTPUTS if n.endswith(".csv")])
     return {name: out / name for name in OUTPUTS}
 
 

@@ -7,10 +7,13 @@ import sys
 import typer
 
 from . import (
+    assessment,
     campaign,
     catalogue,
     coverage,
     data,
+    export as export_commands,
+    links as link_commands,
     monitor,
     plan,
     proposals,
@@ -29,8 +32,11 @@ app.command("validate", help=validate.HELP)(validate.command)
 app.add_typer(campaign.app, name="campaign")
 app.add_typer(catalogue.app, name="catalogue")
 app.add_typer(data.app, name="data")
+app.add_typer(export_commands.app, name="export")
 app.command("coverage")(coverage.command)
 app.command("monitor", help=monitor.HELP)(monitor.command)
+app.command("links", help=link_commands.HELP)(link_commands.command)
+app.command("assessment", help=assessment.HELP)(assessment.command)
 app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")

@@ -305,3 +305,23 @@ class AuditEvent(Base):
     campaign: Mapped[str | None] = mapped_column(String(100))
     department: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+class LinkCheck(Base):
+    """One try of a link (issue 17): its answer, kept per URL and day, so a second check on the same
+    day reuses it (audits.interop.links). ``url_sha256`` keys it: a URL may be longer than an index allows."""
+    __tablename__ = "link_check"
+    __table_args__ = (UniqueConstraint("url_sha256", "checked_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    url_sha256: Mapped[str] = mapped_column(String(64))
+    checked_on: Mapped[date] = mapped_column(Date, index=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[int | None] = mapped_column(Integer)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    redirects: Mapped[list] = mapped_column(JSON, default=list)
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    size_capped: Mapped[bool] = mapped_column(Boolean, default=False)
+    method: Mapped[str | None] = mapped_column(String(10))
+    error: Mapped[str | None] = mapped_column(String(40))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)

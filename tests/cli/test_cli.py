@@ -94,8 +94,8 @@ def test_campaign_run_and_status_json(prefect_harness, tmp_path, db_url):
     assert result.returncode == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout)
     assert [(d["code"], d["status"]) for d in summary["departments"]] == [("osv", "missing"), ("ukt", "accepted")]
-    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "feedback", "findings.csv", "proposals.html",
-                                                     "proposals.xlsx", "quality.csv", "quality.xlsx",
+    assert sorted(p.name for p in out.iterdir()) == ["coverage.csv", "datapackage.json", "feedback", "findings.csv",
+                                                     "proposals.html", "proposals.xlsx", "quality.csv", "quality.xlsx",
                                                      "register.csv", "status.html", "summary.json"]
     # ukt was accepted without findings: its confirmation e-mail only
     assert sorted(p.name for p in (out / "feedback").iterdir()) == ["osv.txt", "ukt.txt"]
