@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, template, validate
+from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, server, template, validate
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
@@ -21,6 +21,7 @@ app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
 app.add_typer(plan.app, name="plan")
+app.add_typer(server.app, name="prefect")
 app.command("template", help=template.HELP)(template.command)
 
 
