@@ -9,8 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "audits"
 BASE = {"settings", "findings", "messages", "paths", "config_files", "safe", "item_keys", "files", "json_limits"}
-DOMAIN = {"catalogue", "checks", "data", "inventory", "portal", "proposals", "quality", "reports", "templates",
-          "validate"}
+DOMAIN = {"catalogue", "checks", "data", "inventory", "notify", "portal", "proposals", "quality", "reports",
+          "templates", "validate"}
 ALLOWED = {**{b: BASE for b in BASE}, "store": BASE | {"store"},
            **{d: BASE | DOMAIN for d in DOMAIN}, "campaign": BASE | DOMAIN | {"store", "campaign"},
            "cli": BASE | DOMAIN | {"campaign", "cli"}}

@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from . import campaign, catalogue, coverage, data, monitor, plan, proposals, quality, review, server, template, validate
+from . import (campaign, catalogue, coverage, data, monitor, notify, plan, proposals, quality, review, server, template,
+               validate)
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",
@@ -22,6 +23,7 @@ app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
 app.add_typer(plan.app, name="plan")
 app.add_typer(server.app, name="prefect")
+app.command("notify", help=notify.HELP)(notify.command)
 app.command("template", help=template.HELP)(template.command)
 
 
