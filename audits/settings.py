@@ -51,8 +51,8 @@ SETTINGS = {s.name: s for s in [
             "YAML of the quality indicators' weights and thresholds (default: the bundled config/quality.yaml)."),
     Setting("proposals_config", "",
             "YAML of the public-interest score's weights and themes (default: the bundled config/proposals.yaml)."),
-    Setting("smtp_url", "", "SMTP server of odaudit notify --send: smtp://user:password@host:587 (STARTTLS, then login); "
-            "smtp+plain://host:25 for a local relay; ?cafile=PATH trusts one more certificate authority."),
+    Setting("smtp_url", "", "SMTP server of odaudit notify --send: smtp://user:password@host:587 (STARTTLS, then "
+            "login); smtp+plain://host:25 for a local relay; ?cafile=PATH trusts one more certificate authority."),
     Setting("mail_from", "", "From address of the e-mails (default: odaudit@ the departments' e-mail domain)."),
     Setting("data_checks_config", "",
             "YAML of the data-file content expectations (default: the bundled config/data_checks.yaml)."),

@@ -6,8 +6,21 @@ import sys
 
 import typer
 
-from . import (campaign, catalogue, coverage, data, monitor, notify, plan, proposals, quality, review, server, template,
-               validate)
+from . import (
+    campaign,
+    catalogue,
+    coverage,
+    data,
+    monitor,
+    notify,
+    plan,
+    proposals,
+    quality,
+    review,
+    server,
+    template,
+    validate,
+)
 from .crash import GuardedGroup
 
 app = typer.Typer(cls=GuardedGroup, help="Open-data audit of a city council's executive bodies (Resolution 835).",

@@ -21,7 +21,8 @@ class SmtpTarget:
     cafile: str | None = None
 
     def __str__(self) -> str:          # never the password
-        return f"{'smtp' if self.starttls else 'smtp+plain'}://{self.user + '@' if self.user else ''}{self.host}:{self.port}"
+        scheme, user = "smtp" if self.starttls else "smtp+plain", f"{self.user}@" if self.user else ""
+        return f"{scheme}://{user}{self.host}:{self.port}"
 
 
 EXAMPLE = "smtp://user:password@mail.example.gov.ua:587"

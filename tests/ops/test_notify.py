@@ -50,9 +50,9 @@ def smtp(tmp_path_factory):
     folder = tmp_path_factory.mktemp("smtp")
     cert, key = _certificate(folder)
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "tests" / "smtp_server.py"), str(port), str(folder / "inbox"),
-                                str(cert), str(key), "audit", "s3cret", REFUSED], stdout=subprocess.PIPE,
-                               start_new_session=True)
+    args = [sys.executable, str(ROOT / "tests" / "smtp_server.py"), str(port), str(folder / "inbox"), str(cert),
+            str(key), "audit", "s3cret", REFUSED]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, start_new_session=True)
     try:
         assert process.stdout.readline().strip() == b"ready"
         yield f"smtp://audit:s3cret@127.0.0.1:{port}?cafile={cert}", folder / "inbox"
