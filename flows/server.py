@@ -11,6 +11,7 @@ from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
 
 POOL = "odaudit"
 PORTAL_LIMIT = "portal-requests"
+ZOMBIES = "odaudit-crash-runs-without-heartbeat"
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,14 @@ class ServerSetup:
     pool_concurrency: int | None
     portal_limit: str
     portal_rate: float           # requests per second to the portal, over every worker
+    zombie_after_s: int          # a running flow run without a heartbeat this long is marked Crashed
 
 
-def setup(pool: str = POOL, concurrency: int | None = 4, portal_rate: float = 2.0) -> ServerSetup:
-    """Create or update the work pool and the portal rate limit on the server in PREFECT_API_URL."""
+def setup(pool: str = POOL, concurrency: int | None = 4, portal_rate: float = 2.0,
+          zombie_after_s: int = 600) -> ServerSetup:
+    """Create or update the work pool, the portal rate limit and the automation that marks the flow
+    runs of a dead worker Crashed (no heartbeat for ``zombie_after_s``; flows beat every 180 s by
+    default, PREFECT_FLOWS_HEARTBEAT_FREQUENCY), so they stop holding the pool's slots."""
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL
 
@@ -34,7 +39,8 @@ def setup(pool: str = POOL, concurrency: int | None = 4, portal_rate: float = 2.
     with get_client(sync_client=True) as client:
         _work_pool(client, pool, concurrency)
         _rate_limit(client, PORTAL_LIMIT, portal_rate)
-    return ServerSetup(api, pool, concurrency, PORTAL_LIMIT, portal_rate)
+    _zombie_automation(zombie_after_s)
+    return ServerSetup(api, pool, concurrency, PORTAL_LIMIT, portal_rate, zombie_after_s)
 
 
 def _work_pool(client, name: str, concurrency: int | None) -> None:
@@ -63,3 +69,34 @@ def _rate_limit(client, name: str, per_second: float) -> None:
         return
     client.update_global_concurrency_limit(name, GlobalConcurrencyLimitUpdate(
         limit=slots, slot_decay_per_second=per_second, active=True))
+
+
+def _zombie_automation(after_s: int) -> None:
+    """Prefect's own recipe for crashed infrastructure: a proactive trigger on missing heartbeats."""
+    from datetime import timedelta
+
+    from prefect.automations import Automation
+    from prefect.client.schemas.objects import StateType
+    from prefect.events.actions import ChangeFlowRunState
+    from prefect.events.schemas.automations import EventTrigger, Posture
+
+    automation = Automation(
+        name=ZOMBIES, description="Flow runs of a worker that died (no heartbeat) are marked Crashed.",
+        trigger=EventTrigger(after={"prefect.flow-run.heartbeat"},
+                             expect={"prefect.flow-run.heartbeat", "prefect.flow-run.Completed",
+                                     "prefect.flow-run.Failed", "prefect.flow-run.Cancelled",
+                                     "prefect.flow-run.Crashed"},
+                             match={"prefect.resource.id": ["prefect.flow-run.*"]},
+                             for_each={"prefect.resource.id"}, posture=Posture.Proactive, threshold=1,
+                             within=timedelta(seconds=after_s)),
+        actions=[ChangeFlowRunState(state=StateType.CRASHED,
+                                    message=f"no heartbeat for {after_s} s: its worker is gone")])
+    try:
+        found = Automation.read(name=ZOMBIES)
+    except ValueError:
+        found = None
+    if found is None:
+        automation.create()
+    else:
+        automation.id = found.id
+        automation.update()

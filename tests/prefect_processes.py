@@ -88,3 +88,44 @@ def worker(env: dict, cwd: Path, log: Path, pool: str = "odaudit"):
 
 def run(args: list[str], env: dict, cwd: Path = ROOT, timeout: float = 180) -> subprocess.CompletedProcess:
     return subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (a worker's flow runs may lead process groups of their own)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_tree(process: subprocess.Popen) -> None:
+    """A worker dying as a machine would: it and every flow run it started, SIGKILL, by PID."""
+    for pid in [*descendants(process.pid), process.pid]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    process.wait(10)
+
+
+@contextmanager
+def portal_stub(*args: str):
+    """(base URL, stats URL) of bench/portal_stub.py running on a free port; stopped by PID."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "bench" / "portal_stub.py"), str(port), *args],
+                               stdout=subprocess.PIPE, start_new_session=True, env={**os.environ,
+                                                                                   "PYTHONPATH": str(ROOT)})
+    try:
+        assert process.stdout.readline().strip() == b"ready"
+        yield f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/stats"
+    finally:
+        stop(process)

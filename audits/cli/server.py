@@ -17,6 +17,9 @@ def setup_command(
                                               help="Most flow runs at once in the pool, over all workers."),
     portal_rate: float = typer.Option(2.0, "--portal-rate", min=0.1,
                                       help="Most requests per second to the portal, over all workers."),
+    zombie_after: int = typer.Option(600, "--zombie-after", min=60,
+                                     help="Seconds without a heartbeat after which a running flow run is marked "
+                                          "Crashed (its worker died), freeing its pool slot."),
     as_json: bool = typer.Option(False, "--json", help="Print what was set up as JSON."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
@@ -28,10 +31,11 @@ def setup_command(
     with cannot_run(debug):
         from flows.server import setup
 
-        done = setup(pool, concurrency, portal_rate)
+        done = setup(pool, concurrency, portal_rate, zombie_after)
     if as_json:
         print_json(done.__dict__)
     else:
         typer.echo(f"Work pool '{done.pool}' (process, at most {done.pool_concurrency} flow runs at once) and "
-                   f"rate limit '{done.portal_limit}' ({done.portal_rate:g} portal requests/s) on {done.api_url}")
+                   f"rate limit '{done.portal_limit}' ({done.portal_rate:g} portal requests/s); runs without a heartbeat for "
+                   f"{done.zombie_after_s} s are marked Crashed; on {done.api_url}")
     raise typer.Exit(EXIT_OK)
