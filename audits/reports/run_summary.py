@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..messages import DATASETS, plural
+from .feedback_texts import ERRORS_LEFT
 
 STATUS = {"accepted": "прийнято", "invalid": "потребує виправлень", "missing": "не надіслано"}
 
@@ -43,7 +44,7 @@ def review_markdown(review: dict) -> str:
              f"{review.get('recorded', 0)}, без змін {review.get('unchanged', 0)}."]
     errors = [f for f in review.get("findings", []) if f.get("severity") == "error"]
     if errors:
-        lines += ["", f"Нічого не записано: {len(errors)} помилок у аркуші."]
+        lines += ["", f"Нічого не записано: у аркуші {plural(len(errors), *ERRORS_LEFT)}."]
         lines += [f"- {_md(f.get('message') or f.get('code'))}" for f in errors[:20]]
     return "\n".join(lines) + "\n"
 
