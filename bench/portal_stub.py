@@ -30,6 +30,9 @@ def hromada(n: int) -> str:
 
 def portal(orgs: int, packages: int, seed: int = 835) -> dict[str, list[dict]]:
     """Organisation name → its packages; sizes vary (a few large cities, many small hromadas)."""
+    from audits.catalogue.catalogue import load_catalogue
+
+    titles = [item.title for item in load_catalogue("council")]
     rng = random.Random(seed)
     weights = [1 / (1 + n) ** 0.6 for n in range(orgs)]
     owners = rng.choices(range(orgs), weights=weights, k=packages)
@@ -37,6 +40,8 @@ def portal(orgs: int, packages: int, seed: int = 835) -> dict[str, list[dict]]:
     for i, owner in enumerate(owners):
         p = package(i, rng)
         p["organization"] = {"name": hromada(owner), "title": f"Громада № {owner}"}
+        if rng.random() < 0.3:              # about a third are Resolution 835 datasets, titled as the catalogue does
+            p["title"] = rng.choice(titles)
         found[hromada(owner)].append(p)
     for n, name in enumerate(found):          # every organisation publishes something
         if not found[name]:

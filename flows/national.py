@@ -84,10 +84,12 @@ def write_table(db_url: str | None, as_of: date, out: str, missing: list[str]):
 @flow(name="national", log_prints=False, flow_run_name=named("national", "as_of", "snapshot"))
 def national_flow(out: str = "out/national", snapshot: str | None = None, base_url: str = DEFAULT_BASE_URL,  # noqa: PLR0913
                   as_of: date | None = None, db_url: str | None = None, deployment: str = DEPLOYMENT,
-                  wait_s: float = 6 * 3600, poll_s: float = 3.0):
-    """``snapshot``: a whole-portal package_search file (default: the live portal at ``base_url``)."""
+                  wait_s: float = 6 * 3600, poll_s: float = 3.0, limit: int | None = None):
+    """``snapshot``: a whole-portal package_search file (default: the live portal at ``base_url``);
+    ``limit``: only the first N organisations still to do (a pilot; a rerun continues)."""
     as_of = as_of or date.today()
     units, done = plan(db_url, as_of, snapshot, str(Path(out) / "parts"), base_url)
+    units = units[:limit] if limit else units
     runs = {u["organization"]: _start(deployment, u, as_of, db_url, base_url) for u in units}
     states = _wait(runs, wait_s, poll_s)
     missing = sorted(org for org, state in states.items() if state != "COMPLETED")

@@ -54,21 +54,19 @@ def _work_pool(client, name: str, concurrency: int | None) -> None:
 
 
 def _rate_limit(client, name: str, per_second: float) -> None:
-    """A limit of ``ceil(rate)`` slots, each freed after 1/rate s: at most ``rate`` requests a second."""
-    import math
-
+    """One slot, freed 1/rate s after it is taken: requests are spaced at least 1/rate s apart over
+    every worker, so no second sees more than ``rate`` (a limit of several slots would allow bursts)."""
     from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate, GlobalConcurrencyLimitUpdate
     from prefect.exceptions import ObjectNotFound
 
-    slots = max(1, math.ceil(per_second))
     try:
         client.read_global_concurrency_limit_by_name(name)
     except ObjectNotFound:
         client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(
-            name=name, limit=slots, slot_decay_per_second=per_second))
+            name=name, limit=1, slot_decay_per_second=per_second))
         return
     client.update_global_concurrency_limit(name, GlobalConcurrencyLimitUpdate(
-        limit=slots, slot_decay_per_second=per_second, active=True))
+        limit=1, slot_decay_per_second=per_second, active=True))
 
 
 def _zombie_automation(after_s: int) -> None:

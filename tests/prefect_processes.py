@@ -28,7 +28,8 @@ def environment(home: Path, port: int, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_") and k != "ODAUDIT_PROJECT_DIR"}
     env.update(PREFECT_HOME=str(home), PREFECT_API_URL=f"http://127.0.0.1:{port}/api", DO_NOT_TRACK="1",
                PREFECT_SERVER_ANALYTICS_ENABLED="false", PYTHONPATH=str(ROOT), PATH=f"{BIN}{os.pathsep}{env['PATH']}",
-               PREFECT_LOGGING_LEVEL="INFO", **extra)
+               PREFECT_LOGGING_LEVEL="INFO")
+    env.update(extra)
     return env
 
 
