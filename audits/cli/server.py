@@ -26,7 +26,7 @@ def setup_command(
     """Create (or update) the process work pool and the portal's global rate limit on the
     server in PREFECT_API_URL. Running it twice changes nothing.
 
-    Example: PREFECT_API_URL=http://127.0.0.1:4200/api odaudit prefect setup --concurrency 4 --portal-rate 2
+    Example: odaudit prefect setup --concurrency 4 --portal-rate 2 (with PREFECT_API_URL=http://127.0.0.1:4200/api)
     """
     with cannot_run(debug):
         from flows.server import setup
