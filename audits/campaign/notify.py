@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import settings
+from ..files import read_text_bounded
 from ..notify import mail as mails
 from ..notify.reminders import is_open, reminder_text
 from ..notify.send import send_all
@@ -85,7 +86,7 @@ def _mails(result, kind: str, out: Path, today: date) -> list[mails.Mail]:
         attachment = xlsx if xlsx.is_file() and d["status"] != "missing" else None
         version = d.get("sha256") or "missing"
         if kind == "feedback":
-            text = (folder / f"{d['code']}.txt").read_text(encoding="utf-8")
+            text = read_text_bounded(folder / f"{d['code']}.txt")
         else:
             text, version = reminder_text(d, summary["campaign"], today), f"{week}:{version}"
         if text is not None:

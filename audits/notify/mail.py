@@ -7,6 +7,8 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from ..files import read_bytes_bounded
+
 SUBJECT_PREFIX = "Тема: "
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -40,7 +42,7 @@ def message(mail: Mail, sender: str) -> EmailMessage:
     if mail.attachment is not None and mail.attachment.is_file():
         kind = mimetypes.guess_type(mail.attachment.name)[0] or XLSX
         maintype, _, subtype = kind.partition("/")
-        msg.add_attachment(mail.attachment.read_bytes(), maintype=maintype, subtype=subtype,
+        msg.add_attachment(read_bytes_bounded(mail.attachment), maintype=maintype, subtype=subtype,
                            filename=mail.attachment.name)
     return msg
 
