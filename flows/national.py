@@ -49,15 +49,22 @@ def audit_organisation(db_url: str | None, unit: dict, as_of: date, base_url: st
 
 
 @flow(name="organisation", log_prints=False, flow_run_name=lambda: _org_name())
-def organisation_flow(unit: dict, as_of: date, db_url: str | None = None, base_url: str = DEFAULT_BASE_URL) -> dict:
-    """One organisation of the national run: read, score, store its snapshot and its row."""
-    return audit_organisation(db_url, unit, as_of, base_url)
+def organisation_flow(units: list[dict], as_of: date, db_url: str | None = None, base_url: str = DEFAULT_BASE_URL):
+    """One organisation of the national run (or a batch of them, ``batch`` of the national flow):
+    each read, scored, its snapshot and its row stored; one that fails does not stop the others."""
+    states = [audit_organisation(db_url, unit, as_of, base_url, return_state=True) for unit in units]
+    failed = [u["organization"] for u, state in zip(units, states) if not state.is_completed()]
+    if failed:
+        return Failed(message=f"{len(failed)} of {len(units)} failed: {', '.join(failed[:10])}")
+    return Completed(message=f"{len(units)} organisation(s) stored")
 
 
 def _org_name() -> str:
     from flows.publish import parameters
 
-    return f"org · {(parameters().get('unit') or {}).get('organization', '?')}"
+    units = parameters().get("units") or [{}]
+    more = f" (+{len(units) - 1})" if len(units) > 1 else ""
+    return f"org · {units[0].get('organization', '?')}{more}"
 
 
 @task(name="plan-organisations", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(10))
@@ -67,6 +74,15 @@ def plan(db_url: str | None, as_of: date, snapshot: str | None, parts: str, base
         units, done = national.to_do(engine, as_of, Path(snapshot) if snapshot else None, Path(parts), base_url,
                                      before_request=portal_slot)
         return [asdict(u) for u in units], done
+    finally:
+        engine.dispose()
+
+
+@task(name="read-stored", cache_policy=NO_CACHE)
+def read_stored(db_url: str | None, as_of: date) -> set[str]:
+    engine = verbs.engine_for(db_url)
+    try:
+        return national.stored(engine, as_of)
     finally:
         engine.dispose()
 
@@ -84,15 +100,19 @@ def write_table(db_url: str | None, as_of: date, out: str, missing: list[str]):
 @flow(name="national", log_prints=False, flow_run_name=named("national", "as_of", "snapshot"))
 def national_flow(out: str = "out/national", snapshot: str | None = None, base_url: str = DEFAULT_BASE_URL,  # noqa: PLR0913
                   as_of: date | None = None, db_url: str | None = None, deployment: str = DEPLOYMENT,
-                  wait_s: float = 6 * 3600, poll_s: float = 3.0, limit: int | None = None):
+                  wait_s: float = 6 * 3600, poll_s: float = 3.0, limit: int | None = None, batch: int = 1):
     """``snapshot``: a whole-portal package_search file (default: the live portal at ``base_url``);
-    ``limit``: only the first N organisations still to do (a pilot; a rerun continues)."""
+    ``limit``: only the first N organisations still to do (a pilot; a rerun continues); ``batch``:
+    organisations per child run (1: one each; more spreads Prefect's cost of a run, about 3 CPU
+    seconds, over several small organisations)."""
     as_of = as_of or date.today()
     units, done = plan(db_url, as_of, snapshot, str(Path(out) / "parts"), base_url)
     units = units[:limit] if limit else units
-    runs = {u["organization"]: _start(deployment, u, as_of, db_url, base_url) for u in units}
-    states = _wait(runs, wait_s, poll_s)
-    missing = sorted(org for org, state in states.items() if state != "COMPLETED")
+    step = max(1, batch)
+    runs = [_start(deployment, units[i:i + step], as_of, db_url, base_url) for i in range(0, len(units), step)]
+    _wait(runs, wait_s, poll_s)
+    stored = read_stored(db_url, as_of)
+    missing = sorted(u["organization"] for u in units if u["organization"] not in stored)
     table, paths = write_table(db_url, as_of, out, missing)
     text = _summary(as_of, len(table), done, len(units), missing, paths)
     publish(f"national-{as_of.isoformat()}", text, [{k: r[k] for k in ("rank", "organization", "packages", "coverage",
@@ -106,30 +126,29 @@ def national_flow(out: str = "out/national", snapshot: str | None = None, base_u
     return Completed(message=f"{len(units)} organisations done, {done} already stored", data=result)
 
 
-def _start(deployment: str, unit: dict, as_of: date, db_url: str | None, base_url: str):
+def _start(deployment: str, units: list[dict], as_of: date, db_url: str | None, base_url: str):
     from prefect.deployments import run_deployment
 
-    return run_deployment(deployment, parameters={"unit": unit, "as_of": as_of.isoformat(), "db_url": db_url,
+    return run_deployment(deployment, parameters={"units": units, "as_of": as_of.isoformat(), "db_url": db_url,
                                                   "base_url": base_url}, timeout=0, as_subflow=True).id
 
 
-def _wait(runs: dict[str, object], wait_s: float, poll_s: float) -> dict[str, str]:
-    """Each organisation's final state type (or the last seen when ``wait_s`` ran out)."""
+def _wait(runs: list, wait_s: float, poll_s: float) -> dict:
+    """Each child run's final state type (or the last seen when ``wait_s`` ran out)."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    by_id = {run_id: org for org, run_id in runs.items()}
-    states = {org: "SCHEDULED" for org in runs}
+    states = {run_id: "SCHEDULED" for run_id in runs}
     deadline = time.monotonic() + wait_s
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline:
-            open_ids = [i for i, org in by_id.items() if states[org] not in FINAL]
+            open_ids = [i for i, state in states.items() if state not in FINAL]
             if not open_ids:
                 break
             for start in range(0, len(open_ids), 200):
                 for run in client.read_flow_runs(flow_run_filter=FlowRunFilter(
                         id=FlowRunFilterId(any_=open_ids[start:start + 200])), limit=200):
-                    states[by_id[run.id]] = run.state_type.value if run.state_type else "PENDING"
+                    states[run.id] = run.state_type.value if run.state_type else "PENDING"
             time.sleep(poll_s)
     return states
 

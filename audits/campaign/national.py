@@ -51,6 +51,14 @@ def organisation(engine, unit: Unit, as_of: date, taken_at: datetime, base_url: 
     return {**row, "stored": stored, "snapshot": run.snapshot}
 
 
+def stored(engine, as_of: date) -> set[str]:
+    """The organisations with a stored row for ``as_of``."""
+    from ..store.national import done
+
+    with transaction(engine) as session:
+        return done(session, as_of)
+
+
 def league(engine, as_of: date, out: Path, missing: list[str]) -> tuple[list[dict], dict[str, Path]]:
     """The ranked table of every stored row for ``as_of``, written as CSV, XLSX and HTML."""
     from ..store.national import rows

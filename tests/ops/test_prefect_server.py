@@ -100,21 +100,22 @@ def test_schedules_are_created_paused(server):
 
 
 def test_national_run_over_the_live_stub_with_faults(server, tmp_path):
-    """Two organisations; the stub answers each organisation's first request with 500 (the
-    client retries) and counts requests: never more than the rate limit's 2 a second."""
+    """Two organisations in one child run (batch=2); the stub answers each organisation's first
+    request with 500 (the client retries) and counts requests: never more than the rate limit's 2
+    a second."""
     env, folder = server
     db = f"sqlite:///{tmp_path / 'national.sqlite'}"
     with portal_stub("--orgs", "2", "--packages", "20", "--fault", "500") as (base, stats), \
             worker(env, folder / "worker-folder", tmp_path / "worker.log"):
         watched = deployment_run(env, "national/national", base_url=base, out=tmp_path / "out", db_url=db,
-                                 as_of="2020-06-01")
+                                 as_of="2020-06-01", batch=2)        # both in one child run
         seen = httpx.get(stats).json()
     assert completed(watched), watched[-3000:]
     table = (tmp_path / "out" / "national.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(table) == 3 and table[0].startswith("rank,organization,title,packages")
     assert {(tmp_path / "out" / n).is_file() for n in ("national.xlsx", "national.html")} == {True}
     assert seen["faults"] == {"500": 2} and seen["max_per_second"] <= 2
-    assert sorted(r["name"] for r in flow_runs(env, "organisation")) == ["org · hromada-0000", "org · hromada-0001"]
+    assert [r["name"] for r in flow_runs(env, "organisation")] == ["org · hromada-0000 (+1)"]
 
 
 def test_rerun_after_the_worker_died_does_only_the_missing(server, tmp_path):
@@ -153,7 +154,7 @@ def test_rerun_after_the_worker_died_does_only_the_missing(server, tmp_path):
     national = sorted((r for r in flow_runs(env, "national") if r["parameters"].get("db_url") == db),
                       key=lambda r: r["created"])
     assert [r["state_type"] for r in national] == ["CRASHED", "COMPLETED"]
-    rerun = [r["parameters"]["unit"]["organization"] for r in flow_runs(env, "organisation")
+    rerun = [u["organization"] for r in flow_runs(env, "organisation") for u in r["parameters"]["units"]
              if r["parameters"].get("db_url") == db and r["created"] > national[-1]["created"]]
     assert rerun and not set(rerun) & before      # the rerun started only organisations not stored before
 
