@@ -9,7 +9,7 @@ requests/s seen by the stub (max in any second, against the rate limit), and the
 (RSS) of the server, the workers and the flow-run processes.
 
     .venv/bin/python bench/national.py [--orgs 1470] [--packages 40000] [--limit N] [--workers 1 2]
-        [--rate 20] [--concurrency 4] [--pg postgresql://postgres@127.0.0.1:5432]
+        [--rate 20] [--concurrency 4] [--batch 1] [--pg postgresql://postgres@127.0.0.1:5432]
 ``--limit`` runs only the first N organisations (a full run of 1,470 is one process each)."""
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def _cmd(pid: int) -> str:
         return ""
 
 
-def one_run(env: dict, base: str, stats: str, workers: int, folder: Path, db_url: str, limit: int | None,
+def one_run(env: dict, base: str, stats: str, workers: int, folder: Path, db_url: str, options,  # noqa: PLR0913
             server_pid: int) -> dict:
     procs = [start([str(BIN / "prefect"), "worker", "start", "--pool", "odaudit", "--name", f"bench-{n}"], env,
                    folder, folder / f"worker-{workers}-{n}.log") for n in range(workers)]
@@ -75,8 +75,9 @@ def one_run(env: dict, base: str, stats: str, workers: int, folder: Path, db_url
     args = [str(BIN / "prefect"), "deployment", "run", "national/national", "--watch", "--watch-timeout", "7200",
             "--param", f"base_url={base}", "--param", f"out={folder / f'out-{workers}'}", "--param",
             f"db_url={db_url}", "--param", "as_of=2020-06-01", "--param", "poll_s=2"]
-    if limit:
-        args += ["--param", f"limit={limit}"]
+    if options.limit:
+        args += ["--param", f"limit={options.limit}"]
+    args += ["--param", f"batch={options.batch}"]
     started = time.perf_counter()
     watched = run(args, env, timeout=7300)
     wall = time.perf_counter() - started
@@ -97,6 +98,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--batch", type=int, default=1, help="organisations per child flow run")
     parser.add_argument("--pg", help="PostgreSQL server (postgresql://user@host:port): Prefect's and the register's")
     a = parser.parse_args()
     import sqlalchemy as sa
@@ -127,10 +129,11 @@ def main() -> None:
             total = httpx.get(base + "/api/3/action/organization_list").json()["result"]
             orgs = min(a.limit or len(total), len(total))
             print(f"portal: {len(total)} organisations, {a.packages:,} packages; national run of {orgs} "
-                  f"organisations; pool concurrency {a.concurrency}, portal rate limit {a.rate:g}/s; "
+                  f"organisations, {a.batch} per child run; pool concurrency {a.concurrency}, portal rate limit "
+                  f"{a.rate:g}/s; "
                   f"Prefect database {'PostgreSQL' if a.pg else 'SQLite'}")
             for w in a.workers:
-                r = one_run(env, base, stats, w, folder, db_urls[w], a.limit, server_pid)
+                r = one_run(env, base, stats, w, folder, db_urls[w], a, server_pid)
                 engine = sa.create_engine(db_urls[w])
                 with engine.connect() as c:
                     rows, packages = c.execute(sa.text("select count(*), coalesce(sum(packages), 0) "
