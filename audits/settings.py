@@ -54,6 +54,9 @@ SETTINGS = {s.name: s for s in [
     Setting("web_secret", "",
             "Key that signs the web app's session cookies (odaudit serve); default: a random key at each start, "
             "so everyone signs in again after a restart."),
+    Setting("smtp_url", "", "SMTP server of odaudit notify --send: smtp://user:password@host:587 (STARTTLS, then "
+            "login); smtp+plain://host:25 for a local relay; ?cafile=PATH trusts one more certificate authority."),
+    Setting("mail_from", "", "From address of the e-mails (default: odaudit@ the departments' e-mail domain)."),
     Setting("data_checks_config", "",
             "YAML of the data-file content expectations (default: the bundled config/data_checks.yaml)."),
     Setting("links_timeout_s", 10.0, "Longest time the link check spends on one link (every redirect, the headers "

@@ -14,6 +14,8 @@ from prefect.utilities.annotations import quote
 
 from audits.campaign import outputs, pipeline, verbs
 from audits.campaign.config import load_campaign
+from audits.reports.run_summary import campaign_markdown, department_rows
+from flows.publish import campaign_run_name, publish
 
 
 @task(name="inspect-file", cache_policy=NO_CACHE)
@@ -35,7 +37,7 @@ def write_outputs(result, out: Path) -> dict[str, str]:
     return {k: str(v) for k, v in outputs.write_outputs(result, out).items()}
 
 
-@flow(name="campaign", log_prints=False)
+@flow(name="campaign", log_prints=False, flow_run_name=campaign_run_name)
 def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url: str | None = None,
                   received_at: datetime | None = None) -> dict:
     """Audit one campaign folder; returns the paths written, the summary and whether errors were found."""
@@ -49,6 +51,8 @@ def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url:
     result = build_and_store(db_url, quote(config), quote(inspections), received_at or datetime.now().replace(microsecond=0),
                              as_of)
     paths = write_outputs(quote(result), Path(out))
+    publish(f"campaign-{config.slug}", campaign_markdown(result.summary, paths), department_rows(result.summary),
+            f"{config.slug}: {result.summary['totals']['invalid']} need fixes, {result.summary['totals']['missing']} sent nothing")
     return {"outputs": paths, "errors_found": bool(result.errors), "exit_code": result.exit_code,
             "as_of": as_of.isoformat(), "campaign": config.slug, "summary": result.summary}
 

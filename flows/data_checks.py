@@ -19,6 +19,8 @@ from audits.campaign import verbs
 from audits.campaign.config import folder_community
 from audits.data import manifest, remote
 from audits.data.check import check_file
+from audits.reports.run_summary import links
+from flows.publish import named, publish
 
 
 @task(name="fetch-remote-file", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=5)
@@ -54,7 +56,7 @@ def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str
         engine.dispose()
 
 
-@flow(name="data-checks", log_prints=False)
+@flow(name="data-checks", log_prints=False, flow_run_name=named("data-checks", "campaign", "folder"))
 def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = None, expectations: bool = True,  # noqa: PLR0913
                      db_url: str | None = None, campaign: str | None = None, retry_delay_seconds: float = 5.0,
                      community=None) -> dict:
@@ -85,4 +87,10 @@ def data_checks_flow(folder: str, out: str | None = None, as_of: date | None = N
                "results": [{**r, "item": item} for item, r in results]}
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "data-checks.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    publish(f"data-checks-{campaign or Path(folder).name}", "\n".join(
+        [f"# Перевірка файлів даних: {campaign or Path(folder).name}",
+         f"Файлів {len(jobs)}, перевірено {len(results)}, не отримано {len(failed)}, з персональними даними "
+         f"{len(summary['blocked'])}.", ""] + links({"data-checks.json": str(out_dir / "data-checks.json")})),
+            [{"Файл": r["source"], "Рядків": r.get("rows"), "Персональні дані": r["privacy_hits"]}
+             for _, r in results])
     return summary

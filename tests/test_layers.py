@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "audits"
 BASE = {"settings", "findings", "messages", "paths", "config_files", "safe", "item_keys", "files", "json_limits",
         "interned"}
-DOMAIN = {"catalogue", "checks", "data", "interop", "inventory", "portal", "proposals", "quality", "reports",
+DOMAIN = {"catalogue", "checks", "data", "interop", "inventory", "notify", "portal", "proposals", "quality", "reports",
           "templates", "validate"}
 ALLOWED = {**{b: BASE for b in BASE}, "store": BASE | {"store"},
            **{d: BASE | DOMAIN for d in DOMAIN}, "campaign": BASE | DOMAIN | {"store", "campaign"},

@@ -15,11 +15,13 @@ from . import (
     export as export_commands,
     links as link_commands,
     monitor,
+    notify,
     plan,
     proposals,
     quality,
     review,
     serve,
+    server,
     template,
     user,
     validate,
@@ -41,6 +43,8 @@ app.command("quality")(quality.command)
 app.command("proposals", help=proposals.HELP)(proposals.command)
 app.add_typer(review.app, name="review")
 app.add_typer(plan.app, name="plan")
+app.add_typer(server.app, name="prefect")
+app.command("notify", help=notify.HELP)(notify.command)
 app.command("template", help=template.HELP)(template.command)
 app.command("serve", help=serve.HELP)(serve.command)
 app.add_typer(user.app, name="user")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -16,6 +17,7 @@ DEFAULT_BASE_URL = "https://data.gov.ua"
 PAGE_SIZE = 100
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 RETRY_STATUS = {429, 500, 502, 503, 504}
+MAX_RETRY_AFTER_S = 120.0       # a longer Retry-After is waited this long at most
 
 
 class PortalError(Exception):
@@ -31,6 +33,8 @@ class PortalClient:
     min_interval_s: float = 0.5     # polite pause between two requests
     page_size: int = PAGE_SIZE
     transport: httpx.BaseTransport | None = None
+    # called before every request (the flows take a slot of the server's global portal rate limit here)
+    before_request: Callable[[], None] | None = None
     _last: float = field(default=0.0, repr=False)
 
     def __post_init__(self):
@@ -67,12 +71,19 @@ class PortalClient:
             if not page or start >= int(result.get("count") or 0):
                 return packages
 
+    def organization_names(self) -> list[str]:
+        """The name of every organisation on the portal (CKAN organization_list)."""
+        names = self.call("organization_list", {})
+        return [n for n in names if isinstance(n, str) and n.strip()] if isinstance(names, list) else []
+
     def call(self, action: str, params: dict) -> dict | list:
-        last_error = "no attempt made"
+        last_error, wait = "no attempt made", 0.0
         for attempt in range(self.retries + 1):
             if attempt:
-                time.sleep(self.backoff_s * 2 ** (attempt - 1))
+                time.sleep(max(wait, self.backoff_s * 2 ** (attempt - 1)))
             self._pause()
+            if self.before_request is not None:
+                self.before_request()
             try:
                 response = self._http.get(action, params=params)
             except httpx.TimeoutException:
@@ -82,7 +93,8 @@ class PortalClient:
                 last_error = f"cannot connect ({exc.__class__.__name__}: {exc})"
                 continue
             if response.status_code in RETRY_STATUS:
-                last_error = f"HTTP {response.status_code}"
+                wait = retry_after(response)
+                last_error = f"HTTP {response.status_code}" + (f" (Retry-After {wait:g} s)" if wait else "")
                 continue
             return self._result(action, response)
         raise PortalError(f"The portal {self.base_url} could not be read ({action}): {last_error} after "
@@ -106,3 +118,11 @@ class PortalClient:
             error = body.get("error") if isinstance(body, dict) else None
             raise PortalError(f"The portal {self.base_url} refused {action} (HTTP {response.status_code}): {error}")
         return body.get("result")
+
+
+def retry_after(response: httpx.Response) -> float:
+    """Seconds a 429/503 asks to wait (``Retry-After: 5``), at most MAX_RETRY_AFTER_S; 0 if it does not say."""
+    try:
+        return min(max(float(response.headers.get("Retry-After", "")), 0.0), MAX_RETRY_AFTER_S)
+    except ValueError:
+        return 0.0

@@ -325,3 +325,39 @@ class LinkCheck(Base):
     error: Mapped[str | None] = mapped_column(String(40))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
+class SentMail(Base):
+    """One e-mail accepted by the SMTP server (odaudit notify --send): the same ``key`` (the
+    department's file version and the attachment) is never sent again."""
+    __tablename__ = "sent_mail"
+    __table_args__ = (UniqueConstraint("campaign_id", "department_code", "kind", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), index=True)
+    department_code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))                # feedback | reminders
+    key: Mapped[str] = mapped_column(String(200))
+    recipient: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(500))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class NationalResult(Base):
+    """One organisation's row of a national run (the league table), per audit date: a rerun
+    skips the organisations that already have theirs."""
+    __tablename__ = "national_result"
+    __table_args__ = (UniqueConstraint("as_of", "organization"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date, index=True)
+    organization: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(String(500))
+    snapshot_id: Mapped[int | None] = mapped_column(ForeignKey("portal_snapshot.id"))
+    packages: Mapped[int] = mapped_column(Integer)
+    catalogue_items: Mapped[int] = mapped_column(Integer)       # distinct Resolution 835 items matched
+    coverage: Mapped[float] = mapped_column(Float)              # share of the 73 council items
+    on_time: Mapped[int] = mapped_column(Integer)
+    late: Mapped[int] = mapped_column(Integer)
+    unknown: Mapped[int] = mapped_column(Integer)
+    timeliness: Mapped[float | None] = mapped_column(Float)     # share of packages on time
+    mean_score: Mapped[float | None] = mapped_column(Float)
+    band: Mapped[str | None] = mapped_column(String(40))
+    trend: Mapped[str | None] = mapped_column(String(20))       # better | worse | same | new
+    finished_at: Mapped[datetime] = mapped_column(DateTime)

@@ -105,6 +105,12 @@ def test_prefect_yaml_entrypoints_are_flows():
         schedules[deployment["name"]] = [s["cron"] for s in deployment.get("schedules", [])]
     assert entrypoints == {"campaign": "flows/campaign.py:campaign_flow", "monitor": "flows/monitor.py:monitor_flow",
                            "proposals": "flows/proposals.py:proposals_flow", "review": "flows/proposals.py:review_flow",
-                           "data-checks": "flows/data_checks.py:data_checks_flow"}
+                           "data-checks": "flows/data_checks.py:data_checks_flow",
+                           "reminders": "flows/notify.py:reminders_flow", "national": "flows/national.py:national_flow",
+                           "organisation": "flows/national.py:organisation_flow"}
     assert schedules == {"campaign": [], "monitor": ["0 6 1 * *"],    # the monitor: monthly, on the 1st
-                         "proposals": [], "review": [], "data-checks": []}
+                         "proposals": [], "review": [], "data-checks": [],
+                         "reminders": ["0 8 * * 1"], "national": [], "organisation": []}   # reminders: Mondays
+    paused = {d["name"]: [s.get("active", True) for s in d.get("schedules", [])] for d in config["deployments"]}
+    assert paused["monitor"] == paused["reminders"] == [False]     # until the council sets its organisation
+    assert "pull" not in config        # prefect deploy records the checkout: no variable for the worker
