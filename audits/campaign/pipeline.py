@@ -100,13 +100,14 @@ def cross_findings(current: list[Inspection], config: CampaignConfig,
 
 
 def read_state(engine, slug: str, inspections: list[Inspection] = ()) -> StoredState | None:
-    """What the register already holds of this campaign (one read transaction); the bytes of a
-    current file only where this run does not hold them (a department that sent nothing new)."""
+    """What the register already holds of this campaign (one read transaction); the bytes and
+    items of a file only where this run does not hold them (a department that sent nothing new):
+    the items of a file read again come from this reading (run_inputs), not a second copy."""
     from ..store.state import read_state as read
 
     held = {(i.department, i.report.sha256) for i in inspections}
     with transaction(engine) as session:
-        return read(session, slug, contents_except=held)
+        return read(session, slug, contents_except=held, items_except=held)
 
 
 def run_inputs(config: CampaignConfig, inspections: list[Inspection], received_at: datetime, as_of: date,

@@ -25,18 +25,20 @@ NOT_DATA = frozenset({"row", "department_code", "department_name", "file"})
 
 
 def read_state(session, slug: str | None = None, *, portal: bool = True,
-               contents_except: set | None = None) -> StoredState | None:
+               contents_except: set | None = None, items_except: set | frozenset = frozenset()) -> StoredState | None:
     """The named campaign (default: the newest) with every submission's metadata; the items,
     findings and bytes of each department's current and latest accepted file; decisions, data
     checks, demand and (``portal``) the latest snapshot of its portal organisation.
     ``contents_except``: None reads no file bytes (nothing to mark); else the bytes of every
-    needed file but those (department, sha256) the caller already holds."""
+    needed file but those (department, sha256) the caller already holds; ``items_except``: the
+    files (department, sha256) whose items the caller has just read from the file itself (their
+    ``items`` stay None, so a rerun does not hold every item twice)."""
     campaign = get_campaign(session, slug)
     if campaign is None:
         return None
     subs = submission_records(session, campaign)
     ids = needed(subs)
-    fill(session, subs, ids)
+    fill(session, subs, ids, {s.id for s in subs if (s.department, s.sha256) in items_except})
     if contents_except is not None:
         fill_contents(session, subs, {s.id for s in subs if s.id in ids and s.is_current
                                       and (s.department, s.sha256) not in contents_except})
@@ -108,17 +110,21 @@ def submission_history(session, slug: str | None = None,
     return campaign_record(campaign), subs
 
 
-def fill(session, subs: list[SubmissionRecord], ids: set[int]) -> None:
-    """Load items and file findings of the submissions ``ids`` (two queries)."""
+def fill(session, subs: list[SubmissionRecord], ids: set[int], no_items: set[int] = frozenset()) -> None:
+    """Load items and file findings of the submissions ``ids`` (two queries); ``no_items``: ids
+    whose items are not loaded (left None)."""
     by_id = {s.id: s for s in subs if s.id in ids}
     for s in by_id.values():
-        s.items, s.findings = [], []
+        s.items, s.findings = (None if s.id in no_items else []), []
     if not by_id:
         return
+    wanted = [sid for sid in by_id if sid not in no_items]
     items = select(InventoryItem.submission_id, InventoryItem.row, InventoryItem.data).where(
-        InventoryItem.submission_id.in_(by_id)).order_by(InventoryItem.submission_id, InventoryItem.row)
-    for sid, row, data in session.execute(items):
-        by_id[sid].items.append({**(data or {}), "row": row})
+        InventoryItem.submission_id.in_(wanted)).order_by(InventoryItem.submission_id, InventoryItem.row)
+    for sid, row, data in session.execute(items) if wanted else ():
+        item = data if isinstance(data, dict) else {}      # a fresh dict from the JSON column: kept as it is
+        item["row"] = row
+        by_id[sid].items.append(item)
     for row in session.scalars(select(FindingRow).where(FindingRow.submission_id.in_(by_id),
                                                         FindingRow.scope == "file").order_by(FindingRow.id)):
         by_id[row.submission_id].findings.append(as_finding(row))
