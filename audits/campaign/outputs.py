@@ -11,6 +11,7 @@ from ..proposals.export import ProposalReport
 from ..reports.csv_export import FINDING_COLUMNS, write_csv
 from ..reports.feedback import write_feedback
 from ..reports.proposals_outputs import write_proposal_outputs
+from ..reports.quality_export import COLUMNS as QUALITY_COLUMNS
 from ..reports.quality_outputs import quality_context, write_quality_files
 from ..reports.status_html import write_status_html
 from .history import current_version, label
@@ -40,7 +41,9 @@ def write_outputs(result: CampaignResult, out: Path) -> dict[str, Path]:
     write_proposal_outputs(out, proposal_report(result))
     write_feedback(out, summary, {d["code"]: result.findings_of(d["code"]) for d in summary["departments"]},
                    _files(result), {code: v for code, v in versions.items() if v["version"] > 1})
-    write_datapackage(out, result.campaign.slug, result.campaign.name, [n for n in OUTPUTS if n.endswith(".csv")])
+    write_datapackage(out, result.campaign.slug, result.campaign.name,
+                      {"findings.csv": FINDING_COLUMNS, "register.csv": register_columns(),
+                       "coverage.csv": COVERAGE_COLUMNS, "quality.csv": QUALITY_COLUMNS})
     return {name: out / name for name in OUTPUTS}
 
 

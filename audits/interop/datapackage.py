@@ -22,21 +22,25 @@ DESCRIPTIONS = {
 
 
 def write_datapackage(out: Path, name: str, title: str, files=None) -> Path:
-    """``files``: the CSV file names in ``out`` to describe (default: every *.csv there)."""
+    """``files``: the CSV file names in ``out`` to describe (default: every *.csv there), or a
+    mapping of each name to its columns (a run's own outputs: nothing is read back; a 70 MB
+    quality.csv is past the size a file may have to be read through audits/files.py)."""
     out = Path(out)
+    columns = dict(files) if isinstance(files, dict) else {}
     names = sorted(files) if files is not None else sorted(p.name for p in out.glob("*.csv"))
     package = {"profile": PROFILE, "name": _name(name), "title": title,
-               "resources": [resource(out / n) for n in names if (out / n).is_file()]}
+               "resources": [resource(out / n, columns.get(n)) for n in names if (out / n).is_file()]}
     path = out / "datapackage.json"
     path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
 
-def resource(path: Path) -> dict:
+def resource(path: Path, columns=None) -> dict:
+    columns = list(columns) if columns is not None else _header(path)
     found = {"name": _name(path.stem), "path": path.name, "profile": "tabular-data-resource", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8-sig", "scheme": "file",
              "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
-             "schema": {"fields": [{"name": h, "type": "string"} for h in _header(path)], "missingValues": [""]}}
+             "schema": {"fields": [{"name": h, "type": "string"} for h in columns], "missingValues": [""]}}
     if path.name in DESCRIPTIONS:
         found["description"] = DESCRIPTIONS[path.name]
     return found
