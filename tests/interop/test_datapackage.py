@@ -6,6 +6,7 @@ import json
 from frictionless import validate
 
 from audits.campaign.outputs import write_outputs
+from audits.interop import datapackage
 from audits.interop.datapackage import write_datapackage
 
 
@@ -32,10 +33,10 @@ def test_a_column_missing_from_a_csv_is_caught_by_frictionless(tmp_path):
 def test_outputs_larger_than_a_user_file_may_be_are_described_without_reading_them(demo_result, tmp_path,
                                                                                    monkeypatch):
     """A 40 × 3000 campaign writes a 70 MB quality.csv: the run knows its columns and reads nothing back
-    (reading it through audits/files.py would refuse it as a user file past max_file_mb)."""
-    monkeypatch.setenv("ODAUDIT_MAX_FILE_MB", "0.001")
+    (reading it through audits/files.py refused any CSV past the header limit, 1 MB)."""
+    monkeypatch.setattr(datapackage, "HEADER_MAX", 100)
     write_outputs(demo_result, tmp_path)
-    assert (tmp_path / "quality.csv").stat().st_size > 1000
+    assert (tmp_path / "quality.csv").stat().st_size > 100
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     quality = next(r for r in package["resources"] if r["path"] == "quality.csv")
     assert quality["schema"]["fields"][0] == {"name": "source", "type": "string"}
