@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...reports.print_setup import LINE_HEIGHT, print_setup, set_widths, wrapped_lines
 from ...safe import safe_cell
 from .card import Card
 
 TITLE = "Картка оцінки стану оприлюднення і оновлення відкритих даних"
 HEAD = ("Критерій", "Показник", "Значення", "Джерело", "Заповнює")
+WIDTHS = (30, 50, 16, 54, 12)        # ~160 characters: one A4 landscape page wide at about 85 %
 
 
 def heading(card: Card) -> list[str]:
@@ -58,11 +60,13 @@ def write_xlsx(card: Card, path: Path) -> Path:
         cell.font = Font(bold=True)
     for row in card.rows:
         sheet.append([safe_cell(text) for text in _cells(row)])
-    for letter, width in zip("ABCDE", (34, 60, 16, 60, 10)):
-        sheet.column_dimensions[letter].width = width
+    set_widths(sheet, WIDTHS)
     for cells in sheet.iter_rows(min_row=header_row):
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(wrapped_lines(str(c.value or ""), w) for c, w in zip(cells, WIDTHS))
+        sheet.row_dimensions[cells[0].row].height = round(lines * LINE_HEIGHT + 3, 1)
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    print_setup(sheet, header_rows=f"{header_row}:{header_row}")     # A4 landscape, one page wide
     book.save(path)
     return Path(path)
