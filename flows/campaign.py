@@ -8,8 +8,11 @@ from pathlib import Path
 
 from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
 
+import os
+
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from audits.campaign import outputs, pipeline, verbs
@@ -37,7 +40,13 @@ def write_outputs(result, out: Path) -> dict[str, str]:
     return {k: str(v) for k, v in outputs.write_outputs(result, out).items()}
 
 
-@flow(name="campaign", log_prints=False, flow_run_name=campaign_run_name)
+# Files are read one per core: parsing is CPU-bound (the GIL), and Prefect's default of six threads
+# on two cores held six files' cells at once (40 × 3000 items: 1.05 GB peak against 0.53 GB without Prefect).
+INSPECT_THREADS = max(2, os.cpu_count() or 2)
+
+
+@flow(name="campaign", log_prints=False, flow_run_name=campaign_run_name,
+      task_runner=ThreadPoolTaskRunner(max_workers=INSPECT_THREADS))
 def campaign_flow(directory: Path, out: Path, as_of: date | None = None, db_url: str | None = None,
                   received_at: datetime | None = None) -> dict:
     """Audit one campaign folder; returns the paths written, the summary and whether errors were found."""
