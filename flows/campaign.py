@@ -28,11 +28,8 @@ def inspect_file(item: pipeline.Submitted, as_of: date, example_code: str):
 
 @task(name="build-and-store", cache_policy=NO_CACHE)
 def build_and_store(db_url: str | None, config, inspections, received_at: datetime, as_of: date):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return pipeline.run(engine, config, inspections, received_at, as_of)
-    finally:
-        engine.dispose()
 
 
 @task(name="write-outputs", cache_policy=NO_CACHE)

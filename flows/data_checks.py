@@ -39,21 +39,15 @@ def check(path: str, schema: str | None, as_of: date, expectations: bool, docs_d
 @task(name="read-previous-rows", cache_policy=NO_CACHE)
 def read_previous(db_url: str | None, campaign_slug: str | None) -> dict[str, int]:
     """Rows of each item's previously checked file (the row count must not collapse)."""
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return verbs.data_check_floors(engine, campaign_slug)
-    finally:
-        engine.dispose()
 
 
 @task(name="store-data-checks", cache_policy=NO_CACHE)
 def store(db_url: str | None, campaign_slug: str | None, results: list[tuple[str | None, dict]],
           checked_at: datetime) -> int:
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return verbs.keep_data_checks(engine, campaign_slug, results, checked_at)
-    finally:
-        engine.dispose()
 
 
 @flow(name="data-checks", log_prints=False, flow_run_name=named("data-checks", "campaign", "folder"))

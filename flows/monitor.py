@@ -31,11 +31,8 @@ def read_packages(organization: str | None, from_file: str | None, base_url: str
 @task(name="score-and-store", cache_policy=NO_CACHE)
 def score_and_store(db_url: str | None, packages, source: str, organization: str | None, as_of: date,
                     out: Path | None):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return verbs.monitor(engine, packages, source, organization, as_of, datetime.now().replace(microsecond=0), out)
-    finally:
-        engine.dispose()
 
 
 @flow(name="monitor", log_prints=False, flow_run_name=named("monitor", "organization", "from_file"))

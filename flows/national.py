@@ -40,12 +40,9 @@ def portal_slot() -> None:
 @task(name="audit-organisation", cache_policy=NO_CACHE, retries=3, retry_jitter_factor=0.5,
       retry_delay_seconds=exponential_backoff(backoff_factor=10))
 def audit_organisation(db_url: str | None, unit: dict, as_of: date, base_url: str) -> dict:
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return national.organisation(engine, Unit(**unit), as_of, datetime.now().replace(microsecond=0), base_url,
                                      before_request=portal_slot)
-    finally:
-        engine.dispose()
 
 
 @flow(name="organisation", log_prints=False, flow_run_name=lambda: _org_name())
@@ -69,32 +66,23 @@ def _org_name() -> str:
 
 @task(name="plan-organisations", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(10))
 def plan(db_url: str | None, as_of: date, snapshot: str | None, parts: str, base_url: str) -> tuple[list[dict], int]:
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         units, done = national.to_do(engine, as_of, Path(snapshot) if snapshot else None, Path(parts), base_url,
                                      before_request=portal_slot)
         return [asdict(u) for u in units], done
-    finally:
-        engine.dispose()
 
 
 @task(name="read-stored", cache_policy=NO_CACHE)
 def read_stored(db_url: str | None, as_of: date) -> set[str]:
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return national.stored(engine, as_of)
-    finally:
-        engine.dispose()
 
 
 @task(name="write-league-table", cache_policy=NO_CACHE)
 def write_table(db_url: str | None, as_of: date, out: str, missing: list[str]):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         table, paths = national.league(engine, as_of, Path(out), missing)
         return table, {k: str(v) for k, v in paths.items()}
-    finally:
-        engine.dispose()
 
 
 @flow(name="national", log_prints=False, flow_run_name=named("national", "as_of", "snapshot"))

@@ -18,12 +18,9 @@ from flows.publish import named, publish
 
 @task(name="write-and-send", cache_policy=NO_CACHE)
 def write_and_send(db_url: str | None, campaign: str | None, kind: str, out: str | None, today: date, send: bool):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return notify(engine, campaign, kind, Path(out) if out else None, today, send=send,
                       now=datetime.now().replace(microsecond=0))
-    finally:
-        engine.dispose()
 
 
 @flow(name="reminders", log_prints=False, flow_run_name=named("reminders", "campaign"))

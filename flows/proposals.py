@@ -19,11 +19,8 @@ from flows.publish import named, publish
 
 @task(name="rank-proposals", cache_policy=NO_CACHE)
 def rank(db_url: str | None, campaign: str | None, as_of: date | None, exported_at: datetime):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return verbs.proposals(engine, campaign, as_of, exported_at)
-    finally:
-        engine.dispose()
 
 
 @task(name="write-proposals", cache_policy=NO_CACHE)
@@ -33,11 +30,8 @@ def write(report, out: Path) -> dict[str, str]:
 
 @task(name="import-decisions", cache_policy=NO_CACHE)
 def record(db_url: str | None, file: Path, recorded_at: datetime, by: str | None):
-    engine = verbs.engine_for(db_url)
-    try:
+    with verbs.database(db_url) as engine:
         return verbs.review(engine, Path(file), recorded_at, by)
-    finally:
-        engine.dispose()
 
 
 @flow(name="proposals", log_prints=False, flow_run_name=named("proposals", "campaign", "out"))

@@ -3,6 +3,7 @@ call. Each opens what it needs, builds the campaign's result once (audits.campai
 and returns plain data; the callers only print or render it."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,16 @@ def engine_for(url: str | None = None):
     """An engine for this URL (default: the setting), migrated to the newest schema; a URL that
     cannot be used (not a URL, another database, a missing folder) is DatabaseUrlError, one line."""
     return open_database(url)
+
+
+@contextmanager
+def database(url: str | None = None):
+    """``engine_for(url)`` for one piece of work (a flow task), disposed of afterwards."""
+    engine = engine_for(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def open_result(engine, slug: str | None, today: date, as_of: date | None = None) -> CampaignResult:
