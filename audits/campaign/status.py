@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from ..catalogue.catalogue import by_id
 from ..catalogue.coverage import coverage, totals as coverage_totals
 from ..inventory.schema import load_schema
+from ..item_keys import REGISTER_KEYS
 from ..store.records import CampaignRecord, DepartmentRecord, SubmissionRecord
 
 MISSING, INVALID, ACCEPTED = "missing", "invalid", "accepted"
@@ -127,9 +128,6 @@ def current_rows(campaign: CampaignRecord, subs: list[SubmissionRecord]) -> list
         rows += [{"department_code": dept.code, "row": item["row"], "title": item.get("title"),
                   "catalogue_ref": item.get("catalogue_ref")} for item in current.items or []]
     return rows
-
-
-REGISTER_KEYS = ("department_code", "department_name", "file", "row")   # before the schema's fields
 
 
 def register_columns() -> list[str]:

@@ -10,6 +10,7 @@ from itertools import islice
 from sqlalchemy import insert, select, update
 
 from ..findings import FINDING_FIELDS, Finding
+from ..item_keys import REGISTER_KEYS
 from .data_checks import blocked_items, expectation_shares, split_item_key
 from .models import Campaign, Department, FindingRow, InventoryItem, Submission
 from .portal import latest_snapshot, save_snapshot, snapshot_packages
@@ -19,9 +20,7 @@ from .repository import ITEM_COLUMNS, get_campaign
 
 BATCH = 2000
 DATE_COLUMNS = {"last_updated", "current_as_of"}
-# Keys a register row carries besides the item's own values (audits.campaign.status.register_of
-# sets them on the item): where it is, not what the department declared; never stored as data.
-NOT_DATA = frozenset({"row", "department_code", "department_name", "file"})
+NOT_DATA = frozenset(REGISTER_KEYS)     # where a register row is from (the row number has its own column)
 
 
 def read_state(session, slug: str | None = None, *, portal: bool = True,
