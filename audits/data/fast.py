@@ -23,9 +23,10 @@ import pyarrow.compute as pc
 from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
 from .cells import as_float, byte_lengths, constraint_suspects, type_ok
 from .header import Layout, file_layout
+from .readers import cell_readers
 from .report import RawError
 from .schemas import DatasetSchema
-from .seen import SeenKeys, combine, hash_numbers, hash_strings
+from .seen import SeenKeys, combine, hash_numbers, hash_text_column
 from .sniff import CsvFormat, sniff
 
 TYPES = {"string", "integer", "number", "boolean", "date", "year"}
@@ -65,20 +66,22 @@ def gap(schema: DatasetSchema, fmt: CsvFormat) -> str | None:
 def field_checks(schema: DatasetSchema, layout: Layout | None = None) -> list[FieldCheck]:
     """One check per field that has a column, in the file's column order (without a layout:
     the schema's fields in its order)."""
+    positions = layout.match.positions if layout else {f["name"]: i for i, f in enumerate(schema.fields)}
+    readers = cell_readers(schema.fields, schema.missing_values) or _frictionless_readers(schema)
+    checks = [FieldCheck(f["name"], positions[f["name"]] + 1, ftype, f, reader, value_reader, constraints)
+              for f, (ftype, reader, value_reader, constraints) in zip(schema.fields, readers)
+              if f["name"] in positions]
+    return sorted(checks, key=lambda c: c.number)
+
+
+def _frictionless_readers(schema: DatasetSchema) -> list[tuple]:
     from frictionless import Schema
 
     fl = Schema.from_descriptor({k: v for k, v in schema.descriptor.items()
                                  if k in ("fields", "primaryKey", "missingValues")})
-    positions = layout.match.positions if layout else {f["name"]: i for i, f in enumerate(schema.fields)}
-    checks = []
-    for index, f in enumerate(fl.fields):
-        if f.name not in positions:
-            continue
-        supported = set(f.supported_constraints)
-        checks.append(FieldCheck(f.name, positions[f.name] + 1, f.type, schema.fields[index], f.create_cell_reader(),
-                                 f.create_value_reader(),
-                                 {k: v for k, v in f.constraints.items() if k in supported and v is not None}))
-    return sorted(checks, key=lambda c: c.number)
+    return [(f.type, f.create_cell_reader(), f.create_value_reader(),
+             {k: v for k, v in f.constraints.items() if k in set(f.supported_constraints) and v is not None})
+            for f in fl.fields]
 
 
 SHORT_ROWS_KEPT = 10_000      # rows one cell short, kept for the shifted-row check
@@ -212,7 +215,7 @@ class FastValidator:
 
     def _hashes(self, check, column, numeric, parsed, n):
         if check.type == "string":
-            return hash_strings(column.to_numpy(zero_copy_only=False))
+            return hash_text_column(column)
         values = np.array(numeric, dtype="float64", copy=True) if numeric is not None else np.zeros(n)
         for i, value in parsed.items():
             values[i] = as_float(value)

@@ -3,6 +3,7 @@ Resolution 835 catalogue item it describes (``catalogue``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -37,7 +38,11 @@ class DatasetSchema:
         return list(self.descriptor.get("missingValues", [""]))
 
     def title_of(self, field: str) -> str:
-        return next((f.get("title") or f["name"] for f in self.fields if f["name"] == field), field)
+        return self._titles.get(field, field)
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        return {f["name"]: f.get("title") or f["name"] for f in reversed(self.fields)}
 
 
 class SchemaError(ValueError):

@@ -10,39 +10,78 @@ import numpy as np
 BUCKET_BITS = 4
 
 
+FILTER_BITS = 26        # a 2**26-bit (8 MB) filter of the hashes seen: most new keys are told new by one bit
+
+
 class SeenKeys:
     def __init__(self) -> None:
         self.buckets: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in range(1 << BUCKET_BITS)]
+        self.filter: np.ndarray | None = None          # made with the first key
 
     def check(self, hashes: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """For each key (in row order) the row where it was first seen, or 0 if it is new."""
         hashes = np.asarray(hashes, dtype=np.uint64)
         previous = np.zeros(len(hashes), dtype=np.int64)
-        _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-        firsts = first[inverse]                  # the position of each key's first occurrence in the block
-        repeated = firsts != np.arange(len(hashes))
-        previous[repeated] = rows[firsts[repeated]]
-        order = np.argsort(hashes)               # by hash, hence by bucket (the top bits): ordered probes
+        if not len(hashes):
+            return previous
+        order = np.argsort(hashes, kind="stable")   # one sort: by hash (hence by bucket), then by row
         ordered = hashes[order]
+        head = np.ones(len(ordered), bool)          # the first of each run of equal hashes: its first row
+        head[1:] = ordered[1:] != ordered[:-1]
+        run_start = order[np.flatnonzero(head)][np.cumsum(head) - 1]
+        repeat = ~head
+        previous[order[repeat]] = rows[run_start[repeat]]
+        keys, key_pos = ordered[head], order[head]       # the block's distinct keys, sorted
+        if self.filter is None:
+            self.filter = np.zeros(1 << (FILTER_BITS - 3), np.uint8)
+        slot = keys >> np.uint64(64 - FILTER_BITS)
+        bit = np.left_shift(np.uint8(1), (slot & np.uint64(7)).astype(np.uint8))
+        byte = (slot >> np.uint64(3)).astype(np.int64)
+        maybe = (self.filter[byte] & bit) != 0           # clear bit: certainly new
+        first_seen = np.zeros(len(keys), dtype=np.int64)
+        if maybe.any():
+            self._probe(keys, maybe, first_seen)
+        if first_seen.any():                              # seen in an earlier block: every occurrence
+            runs = np.repeat(first_seen, np.diff(np.append(np.flatnonzero(head), len(ordered))))
+            seen_before = runs != 0
+            previous[order[seen_before]] = runs[seen_before]
+        fresh = first_seen == 0
+        self._mark(byte[fresh], bit[fresh])
+        self._add_fresh(keys[fresh], rows[key_pos[fresh]].astype(np.uint32))
+        return previous
+
+    def _mark(self, byte: np.ndarray, bit: np.ndarray) -> None:
+        """Set the filter's bits; ``byte`` is sorted (the keys are), so equal bytes are adjacent."""
+        if not len(byte):
+            return
+        starts = np.flatnonzero(np.append(True, byte[1:] != byte[:-1]))
+        self.filter[byte[starts]] |= np.bitwise_or.reduceat(bit, starts)
+
+    def _probe(self, keys: np.ndarray, maybe: np.ndarray, first_seen: np.ndarray) -> None:
+        """The first row of each ``maybe`` key already kept (0 where none)."""
+        idx = np.flatnonzero(maybe)
+        queries = keys[idx]
         edges = np.arange(len(self.buckets) + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)
-        bounds = np.searchsorted(ordered, edges[:-1]).tolist() + [len(ordered)]
+        bounds = np.searchsorted(queries, edges[:-1]).tolist() + [len(queries)]
         for b, levels in enumerate(self.buckets):
             lo, hi = bounds[b], bounds[b + 1]
             if lo == hi:
                 continue
-            queries, part = ordered[lo:hi], order[lo:hi]
+            part = queries[lo:hi]
             for level_hashes, level_rows in levels:
-                idx = np.searchsorted(level_hashes, queries)
-                idx[idx == len(level_hashes)] = 0
-                found = level_hashes[idx] == queries
-                previous[part[found]] = level_rows[idx[found]]
-        for b, levels in enumerate(self.buckets):   # first occurrences join their bucket, already in order
+                at = np.searchsorted(level_hashes, part)
+                at[at == len(level_hashes)] = 0
+                hit = level_hashes[at] == part
+                first_seen[idx[lo:hi][hit]] = level_rows[at[hit]]
+
+    def _add_fresh(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        """New keys (sorted, distinct) join their buckets."""
+        edges = np.arange(len(self.buckets) + 1, dtype=np.uint64) << np.uint64(64 - BUCKET_BITS)
+        bounds = np.searchsorted(keys, edges[:-1]).tolist() + [len(keys)]
+        for b, levels in enumerate(self.buckets):
             lo, hi = bounds[b], bounds[b + 1]
-            part = order[lo:hi]
-            fresh = part[previous[part] == 0]
-            if len(fresh):
-                self._add(levels, hashes[fresh], rows[fresh].astype(np.uint32))
-        return previous
+            if lo < hi:
+                self._add(levels, keys[lo:hi], rows[lo:hi])
 
     @staticmethod
     def _add(levels, hashes: np.ndarray, rows: np.ndarray) -> None:
@@ -58,21 +97,24 @@ class SeenKeys:
 
 
 def _merge(h1, r1, h2, r2):
-    """Two sorted levels into one, without sorting again."""
-    at = np.searchsorted(h1, h2, side="right") + np.arange(len(h2))
-    h = np.empty(len(h1) + len(h2), dtype=h1.dtype)
-    r = np.empty(len(h), dtype=r1.dtype)
-    rest = np.ones(len(h), dtype=bool)
-    rest[at] = False
-    h[at], r[at] = h2, r2
-    h[rest], r[rest] = h1, r1
-    return h, r
+    """Two sorted levels into one: a stable sort of the two runs side by side, which numpy's
+    timsort merges in one linear pass."""
+    h = np.concatenate([h1, h2])
+    order = np.argsort(h, kind="stable")
+    return h[order], np.concatenate([r1, r2])[order]
 
 
 def hash_strings(values) -> np.ndarray:
     """Python's own string hash (SipHash, 64 bits): the hashes live only inside one process,
     so its per-process salt does no harm, and it is ~4× faster than pandas' hash_array here."""
     return np.fromiter(map(hash, values), dtype=np.int64, count=len(values)).view(np.uint64)
+
+
+def hash_text_column(column) -> np.ndarray:
+    """:func:`hash_strings` of an Arrow string column, read as bytes (no decoding: ~20 % faster)."""
+    import pyarrow as pa
+
+    return hash_strings(column.cast(pa.binary()).to_numpy(zero_copy_only=False))
 
 
 def hash_numbers(values: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ names, and the header's own problems are reported once. Broken input becomes a
 from __future__ import annotations
 
 import csv
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -20,10 +21,7 @@ FAST_SUFFIXES = {".csv", ".tsv", ".txt"}
 
 def validate_file(path: Path, schema: DatasetSchema, engine: str = "auto") -> DataReport:
     """``engine``: "auto" (fast, else frictionless), "fast" (fail if not covered) or "frictionless"."""
-    from frictionless import FrictionlessException
-
     from .fast import FastValidator, NotCovered
-    from .reference import frictionless_errors
 
     path = Path(path)
     started = time.perf_counter()
@@ -48,11 +46,22 @@ def validate_file(path: Path, schema: DatasetSchema, engine: str = "auto") -> Da
         elif engine != "frictionless":
             fallback = f"{path.suffix or 'this'} files are read by frictionless"
         if used != "fast":
+            from .reference import frictionless_errors
+
             rows, cell_errors = frictionless_errors(path, schema, layout, short)
         errors += replace_shifted(cell_errors, shifted_rows(short, layout, schema))
-    except (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile, FrictionlessException) as exc:
+    except Exception as exc:
+        if not _source_error(exc):
+            raise
         errors = [RawError(None, None, "source-error", f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")]
     return _report(path, schema, rows, errors, started, used, fallback)
+
+
+def _source_error(exc: Exception) -> bool:
+    """Broken input, not a bug: the file's, or frictionless's word on it (imported only if it ran)."""
+    frictionless = sys.modules.get("frictionless")
+    return isinstance(exc, (OSError, UnicodeError, ValueError, csv.Error, zipfile.BadZipFile)) or (
+        frictionless is not None and isinstance(exc, frictionless.FrictionlessException))
 
 
 def _report(path: Path, schema: DatasetSchema, rows: int, errors: list[RawError], started: float, used: str,
