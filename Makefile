@@ -23,9 +23,12 @@ run: $(STAMP)
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
 	  echo "Reports are in $(OUT)/ (open $(OUT)/status.html)"
 
+# One pytest worker per core, at most 4 (pytest-xdist); a file's tests stay on one worker.
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: $(STAMP)
 	$(BIN)/ruff check audits flows tests bench inventories
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(JOBS) --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/campaign.py

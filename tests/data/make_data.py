@@ -388,5 +388,7 @@ def build(out: Path = HERE) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in build():
-        print(f"{path.stat().st_size:>7} {path.relative_to(HERE.parent.parent)}")
+    import sys
+
+    for path in build(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
+        print(f"{path.stat().st_size:>7} {path}")

@@ -13,7 +13,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from conftest import ROOT
+from conftest import ROOT, migrated_prefect_db
 from prefect_processes import BIN, kill_tree, portal_stub, prefect_server, run, start, stop, worker
 
 pytestmark = pytest.mark.flow
@@ -43,7 +43,7 @@ def test_readme_section_names_the_commands_this_test_runs():
 def server(tmp_path_factory):
     """(env, folder) of a server set up and deployed as README says."""
     folder = tmp_path_factory.mktemp("prefect-server")
-    with prefect_server(folder / "prefect-home") as (port, env):
+    with prefect_server(folder / "prefect-home", migrated_prefect_db()) as (port, env):
         setup = run([str(BIN / "odaudit"), "prefect", "setup", "--concurrency", "4", "--portal-rate", "2"], env)
         assert setup.returncode == 0, setup.stderr
         deploy = run([str(BIN / "prefect"), "--no-prompt", "deploy", "--all"], env)
@@ -53,7 +53,8 @@ def server(tmp_path_factory):
 
 
 def deployment_run(env: dict, name: str, timeout: int = 150, **params) -> str:
-    args = [str(BIN / "prefect"), "deployment", "run", name, "--watch", "--watch-timeout", str(timeout)]
+    args = [str(BIN / "prefect"), "deployment", "run", name, "--watch", "--watch-interval", "1",
+            "--watch-timeout", str(timeout)]
     for key, value in params.items():
         args += ["--param", f"{key}={value}"]
     return run(args, env, timeout=timeout + 20).stdout
