@@ -4,7 +4,9 @@ finds the same (row, field, code) findings as `odaudit data validate`, and nothi
 No frictionless, no reports, no message catalogue, no CLI: pyarrow's streaming CSV reader,
 its regex and comparison kernels on whole columns, ragged rows parsed by Python's csv, and
 duplicates found by dictionary-encoding the key column. It knows this one schema by heart
-(schemas/datasets/ev-charging), which is what makes it a floor and not a validator.
+(schemas/datasets/ev-charging), which is what makes it a floor and not a validator. Like
+odaudit it reads Arrow results into numpy from their buffers: pyarrow's own ``to_numpy``
+imports pandas on first use (0.2–0.3 s), which would make the floor slower than it needs to be.
 
     .venv/bin/python bench/bare_findings.py FILE [--keys]
 
@@ -26,6 +28,19 @@ PATTERNS = {"uid": r"[0-9A-Za-zА-ЯІЇЄҐа-яіїєґ._/-]{1,64}", "ownerId"
             "ownerTelephone": r"\+380\d{9}", "ownerEmail": r"[^@\s]+@[^@\s]+\.[^@\s]+"}
 REQUIRED = {"uid", "ownerName"}
 MAX_LENGTH = {"ownerName": 500}
+
+
+def bools(values) -> np.ndarray:
+    """A boolean Arrow array (no nulls) as numpy, from its bit buffer."""
+    raw = np.frombuffer(values.buffers()[1], dtype=np.uint8)
+    return np.unpackbits(raw, bitorder="little", count=values.offset + len(values))[values.offset:].astype(bool)
+
+
+def strings(words: list[str]):
+    """A string Arrow array from its buffers (``pa.array`` would import pandas too)."""
+    data = [w.encode("utf-8") for w in words]
+    offsets = np.concatenate([[0], np.cumsum([len(d) for d in data], dtype=np.int64)]).astype(np.int32)
+    return pa.Array.from_buffers(pa.string(), len(data), [None, pa.py_buffer(offsets), pa.py_buffer(b"".join(data))])
 
 
 def read(path: str):
@@ -60,18 +75,20 @@ def check_block(batch, rows, ragged, findings, uids, uid_rows):
     block: list[tuple[int, str, str]] = []
     for name in NAMES:
         column = batch.column(name)
-        empty = pc.equal(pc.binary_length(column), 0).to_numpy(zero_copy_only=False)
+        filled = pc.cast(pc.binary_length(column), pa.bool_())            # a cell with at least one byte
+        empty = ~bools(filled)
         blank &= empty
         if name in REQUIRED:
             block.extend((int(r), name, "constraint-error") for r in rows[empty])
         bad = np.zeros(len(rows), bool)
         if name in PATTERNS:
-            bad |= ~pc.match_substring_regex(column, f"^(?:{PATTERNS[name]})$").to_numpy(zero_copy_only=False)
+            bad |= ~bools(pc.match_substring_regex(column, f"^(?:{PATTERNS[name]})$"))
         if name in MAX_LENGTH:
-            bad |= pc.greater(pc.utf8_length(column), MAX_LENGTH[name]).to_numpy(zero_copy_only=False)
+            length = pc.utf8_length(column)
+            bad |= np.frombuffer(length.buffers()[1], np.int32, len(length), length.offset * 4) > MAX_LENGTH[name]
         block.extend((int(r), name, "constraint-error") for r in rows[bad & ~empty])
         if name == "uid":
-            uids.append(column.filter(pa.array(~empty)))
+            uids.append(column.filter(filled))
             uid_rows.append(rows[~empty])
             findings.extend((int(r), "", "primary-key") for r in rows[empty])   # blank rows too, as frictionless
     blank_rows = set(rows[blank].tolist())
@@ -92,7 +109,7 @@ def check_block(batch, rows, ragged, findings, uids, uid_rows):
                            or len(cell) > MAX_LENGTH.get(name, 1 << 30)):
                 findings.append((number, name, "constraint-error"))
         if padded[0]:
-            uids.append(pa.array([padded[0]], pa.string()))
+            uids.append(strings([padded[0]]))
             uid_rows.append(np.array([number], np.int64))
         else:
             findings.append((number, "", "primary-key"))
@@ -102,7 +119,8 @@ def duplicates(uids, uid_rows, findings):
     keys = pa.concat_arrays(uids).dictionary_encode()
     rows = np.concatenate(uid_rows)
     order = np.argsort(rows, kind="stable")
-    codes = keys.indices.to_numpy()[order]
+    indices = keys.indices
+    codes = np.frombuffer(indices.buffers()[1], np.int32, len(indices), indices.offset * 4)[order]
     _, first = np.unique(codes, return_index=True)
     again = np.ones(len(codes), bool)
     again[first] = False
@@ -117,10 +135,12 @@ def main() -> None:
     uid_rows: list = []
     for batch, rows, ragged in read(sys.argv[1]):
         if batch is None:
-            batch = pa.table({n: pa.array([], pa.string()) for n in NAMES})
+            batch = pa.table({n: strings([]) for n in NAMES})
         check_block(batch, rows, ragged, findings, uids, uid_rows)
     duplicates(uids, uid_rows, findings)
     print(len(findings))
+    if "--modules" in sys.argv:
+        print("pandas imported:", "pandas" in sys.modules, file=sys.stderr)
     if "--keys" in sys.argv:
         for row, field, code in sorted(findings):
             print(f"{row}\t{field}\t{code}")

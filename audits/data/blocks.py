@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..files import regular
+from .arrow import as_bools, index_array, text_array
 from .schemas import NotCovered  # noqa: F401  (raised here; defined where the CLI can import it cheaply)
 from .sniff import CsvFormat
 
@@ -53,7 +54,7 @@ def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int =
             ragged.append(invalid.popleft())
         columns = [batch.column(i) for i in range(len(names))]
         if first_break is None and k and _any_line_break(columns):
-            breaks = np.logical_or.reduce([pc.match_substring(c, ch).to_numpy(zero_copy_only=False)
+            breaks = np.logical_or.reduce([as_bools(pc.match_substring(c, ch))
                                            for c in columns for ch in ("\n", "\r")])
             first_break = int(rows[breaks][0]) if breaks.any() else None
         if first_break is not None and any(number > first_break for number, _ in ragged):
@@ -63,7 +64,7 @@ def read_blocks(path: Path, fmt: CsvFormat, names: list[str], block_bytes: int =
     if invalid:
         if first_break is not None:
             raise NotCovered("a row with too few or too many cells after a cell with a line break")
-        empty = [pa.array([], pa.string()) for _ in names]
+        empty = [text_array([]) for _ in names]
         yield _with_ragged(empty, np.array([], np.int64), list(invalid), fmt.delimiter, len(names))
 
 def _with_ragged(columns, rows, ragged, delimiter, n):
@@ -73,12 +74,12 @@ def _with_ragged(columns, rows, ragged, delimiter, n):
         parsed = [next(csv.reader([text], delimiter=delimiter), []) for _, text in ragged]
         numbers = np.array([number for number, _ in ragged], dtype=np.int64)
         columns = [pa.concat_arrays([col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col,
-                                     pa.array([(cells[i] if i < len(cells) else "") for cells in parsed], pa.string())])
+                                     text_array([(cells[i] if i < len(cells) else "") for cells in parsed])])
                    for i, col in enumerate(columns)]
         rows = np.concatenate([rows, numbers])
         ncells = np.concatenate([ncells, [len(cells) for cells in parsed]])
         order = np.argsort(rows, kind="stable")
-        columns = [col.take(pa.array(order)) for col in columns]
+        columns = [col.take(index_array(order)) for col in columns]
         rows, ncells = rows[order], ncells[order]
         extra = {int(number): cells[n:] for number, cells in zip(numbers, parsed) if len(cells) > n}
     return columns, rows, ncells, extra

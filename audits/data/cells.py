@@ -8,6 +8,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .arrow import as_bools, as_floats, as_ints, mask_array, text_array
+
 INTEGER_RE = r"^[ \t]*[+-]?[0-9]{1,18}[ \t]*$"
 NUMBER_RE = r"^[ \t]*[+-]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})([eE][+-]?[0-9]{1,3})?[ \t]*$"
 YEAR_RE = r"^[0-9]{4}$"
@@ -31,14 +33,15 @@ def type_ok(check, column):
     if check.type == "boolean":
         d = check.descriptor
         allowed = list(d.get("trueValues", ["true", "True", "TRUE", "1"])) + list(d.get("falseValues", ["false", "False", "FALSE", "0"]))
-        ok = pc.is_in(column, value_set=pa.array(allowed, pa.string())).to_numpy(zero_copy_only=False)
-        return ok, np.where(pc.is_in(column, value_set=pa.array(d.get("trueValues", ["true", "True", "TRUE", "1"]))).to_numpy(zero_copy_only=False), 1.0, 0.0)
+        ok = as_bools(pc.is_in(column, value_set=text_array(allowed)))
+        trues = text_array([str(v) for v in d.get("trueValues", ["true", "True", "TRUE", "1"])])
+        return ok, np.where(as_bools(pc.is_in(column, value_set=trues)), 1.0, 0.0)
     if check.type == "date":
         return _dates_ok(check, column)
     regex = {"integer": INTEGER_RE, "number": NUMBER_RE, "year": YEAR_RE}[check.type]
-    ok = pc.match_substring_regex(column, regex).to_numpy(zero_copy_only=False)
-    cleaned = pc.if_else(pa.array(ok), pc.utf8_trim_whitespace(column), pa.scalar("0"))
-    numeric = pc.cast(cleaned, pa.float64()).to_numpy(zero_copy_only=False)
+    ok = as_bools(pc.match_substring_regex(column, regex))
+    numeric = np.zeros(len(column))
+    numeric[ok] = as_floats(pc.cast(pc.utf8_trim_whitespace(column.filter(mask_array(ok))), pa.float64()))
     return ok, numeric
 
 
@@ -48,8 +51,8 @@ def _dates_ok(check, column):
     parsed = pc.strptime(column, format=fmt, unit="s", error_is_null=True)
     back = pc.strftime(parsed, format=fmt)
     # A date that does not print back as written (2023-02-30 → 03-02, 1.6.2020) is left to frictionless.
-    ok = pc.fill_null(pc.equal(back, column), False).to_numpy(zero_copy_only=False)
-    days = pc.cast(pc.cast(parsed, pa.date32()), pa.int32()).to_numpy(zero_copy_only=False)
+    ok = as_bools(pc.equal(back, column))
+    days = as_floats(pc.cast(pc.cast(parsed, pa.date32()), pa.int32()))
     return ok, np.nan_to_num(np.asarray(days, dtype="float64"), nan=0.0)
 
 
@@ -63,7 +66,7 @@ def constraint_suspects(check, column, numeric) -> np.ndarray:
             bad |= (numeric < limit) if name == "minimum" else (numeric > limit)
             if check.type == "number":
                 # a decimal of more than 15 digits may round onto the limit: frictionless decides
-                bad |= (numeric == limit) & (pc.utf8_length(column).to_numpy(zero_copy_only=False) > 15)
+                bad |= (numeric == limit) & (as_ints(pc.utf8_length(column)) > 15)
     if "minLength" in cons or "maxLength" in cons:
         size = byte_lengths(column)            # characters ≤ bytes: count characters only where it matters
         near = np.zeros(n, bool)
@@ -72,19 +75,19 @@ def constraint_suspects(check, column, numeric) -> np.ndarray:
         if "maxLength" in cons:
             near |= size > cons["maxLength"]
         if near.any():
-            length = pc.utf8_length(column).to_numpy(zero_copy_only=False)
+            length = as_ints(pc.utf8_length(column))
             if "minLength" in cons:
                 bad |= length < cons["minLength"]
             if "maxLength" in cons:
                 bad |= length > cons["maxLength"]
     if "pattern" in cons:
         try:
-            bad |= ~pc.match_substring_regex(column, f"^(?:{cons['pattern']})$").to_numpy(zero_copy_only=False)
+            bad |= ~as_bools(pc.match_substring_regex(column, f"^(?:{cons['pattern']})$"))
         except pa.ArrowInvalid:              # a Python-only regex: frictionless reads every cell
             bad[:] = True
     if "enum" in cons:
         allowed = [str(v) for v in check.descriptor.get("constraints", {}).get("enum", [])]
-        bad |= ~pc.is_in(column, value_set=pa.array(allowed, pa.string())).to_numpy(zero_copy_only=False)
+        bad |= ~as_bools(pc.is_in(column, value_set=text_array(allowed)))
     return bad
 
 

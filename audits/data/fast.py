@@ -17,9 +17,9 @@ from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 
+from .arrow import as_bools, text_array
 from .blocks import BLOCK_BYTES, NotCovered, prefetch, read_blocks
 from .cells import as_float, byte_lengths, constraint_suspects, type_ok
 from .header import Layout, file_layout
@@ -105,7 +105,7 @@ class FastValidator:
         self.width = layout.width
         owned = {c.number - 1 for c in self.checks}
         self.unowned = [i for i in range(self.width) if i not in owned]
-        self.missing = pa.array(schema.missing_values, pa.string())
+        self.missing = text_array(schema.missing_values)
         self.missing_is_empty = schema.missing_values == [""]
         self.unique = {c.name: SeenKeys() for c in self.checks if c.descriptor.get("constraints", {}).get("unique")}
         by_name = {c.name: c for c in self.checks}
@@ -179,7 +179,7 @@ class FastValidator:
         present = ncells > index
         if self.missing_is_empty:               # the usual missingValues [""]: empty cells, from the offsets
             return (byte_lengths(column) == 0) | ~present
-        return pc.is_in(column, value_set=self.missing).to_numpy(zero_copy_only=False) | ~present
+        return as_bools(pc.is_in(column, value_set=self.missing)) | ~present
 
     def _check_field(self, check: FieldCheck, column, rows, ncells):
         errors: list[RawError] = []
