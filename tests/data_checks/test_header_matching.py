@@ -137,3 +137,12 @@ def test_cli_on_a_national_file_with_titles_reordered(tmp_path):
     assert "Traceback" not in ran.stderr
     assert "Широта" in ran.stdout and "oops" in ran.stdout
     assert "Колонка" not in ran.stdout          # no header finding: titles, aliases and order are accepted
+
+
+def test_a_shifted_row_in_a_text_only_file(tmp_path):
+    """ev-charging's fields are all text: the shifted-row check reads them with the fast path's own reader."""
+    csv = tmp_path / "stations.csv"
+    csv.write_text("uid,ownerName,ownerId,ownerTelephone,ownerEmail\n"
+                   "ev-1,ТОВ «Тока»,41234567,+380501234567,a@charge.example.org\n"
+                   "ev-2,41234567,+380501234568,b@charge.example.org\n", encoding="utf-8")     # ownerName left out
+    assert both(csv, load_schema("ev-charging")).keys() == [(3, "ownerId", "row-shifted")]
