@@ -64,7 +64,8 @@ def to_finding(error: RawError, schema: DatasetSchema | None, file: str) -> Find
     if error.code == "constraint-error":
         name = error.constraint or _constraint_from_note(error.note)
         limit = _constraint_value(schema, error.field, name)
-        params["constraint_uk"] = messages.CONSTRAINT_UK.get(name, error.note).format(value=_short(error.cell), limit=limit)
+        params["constraint_uk"] = (messages.CONSTRAINT_UK.get(name, error.note).format(value=_short(error.cell), limit=limit)
+                                   + _pattern_wanted(schema, error.field, name, limit))
     if error.code == "primary-key":
         params["column"] = ", ".join(schema.title_of(k) for k in schema.primary_key) if schema else ""
         params["detail"] = ("порожній" if "None" in error.note else
@@ -137,6 +138,15 @@ def _constraint_value(schema, name, constraint):
     f = next((f for f in schema.fields if f["name"] == name), {})
     value = f.get("constraints", {}).get(constraint, "")
     return ", ".join(f"«{v}»" for v in value) if isinstance(value, list) else value
+
+
+def _pattern_wanted(schema, name, constraint, pattern) -> str:
+    """«: потрібно …» for a pattern the catalogue (or the field's x-pattern-uk) words for a clerk."""
+    if constraint != "pattern":
+        return ""
+    field = next((f for f in schema.fields if f["name"] == name), {}) if schema else {}
+    wanted = field.get("x-pattern-uk") or messages.PATTERN_UK.get(str(pattern))
+    return f": потрібно {wanted}" if wanted else ""
 
 
 def _short(value, limit: int = 80):

@@ -53,3 +53,27 @@ def test_invalid_transport_stops_exactly():
     ]
     assert report.findings[0].message == (
         "Рядок 2, поле «Географічна довгота»: «25,3253» — це не число. Приклад правильного значення: «12.5».")
+
+
+def test_every_shipped_pattern_is_worded_for_a_clerk():
+    """A pattern error names what to write, not only the regular expression: every pattern of the
+    shipped schemas is in messages.PATTERN_UK (or its field says it in x-pattern-uk)."""
+    from audits.data.schemas import all_schemas
+    from audits.messages import PATTERN_UK
+
+    bare = [(s.name, f["name"]) for s in all_schemas() for f in s.fields
+            if f.get("constraints", {}).get("pattern") not in (None, *PATTERN_UK) and not f.get("x-pattern-uk")]
+    assert bare == []
+
+
+def test_a_pattern_error_says_what_to_write(tmp_path):
+    from audits.data.schemas import load_schema
+    from audits.data.validate import validate_file
+
+    csv = tmp_path / "stations.csv"
+    csv.write_text("uid,ownerName,ownerId,ownerTelephone,ownerEmail\nev-1,ТОВ «Тока»,4123456,050 123 45 67,a@b.ua\n",
+                   encoding="utf-8")
+    messages = {f.field: f.message for f in validate_file(csv, load_schema("ev-charging")).findings}
+    assert messages["ownerId"].endswith("«4123456» не відповідає шаблону \\d{8}: потрібно 8 цифр коду ЄДРПОУ, "
+                                        "наприклад 41234567.")
+    assert "потрібно номер у форматі +380 і 9 цифр" in messages["ownerTelephone"]
