@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 
@@ -116,12 +117,17 @@ def _sqlite_path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
+def private_copy(database: Path, folder: Path) -> str:
+    """The URL of a copy of a session-built SQLite database in the test's own folder: the test may write to it."""
+    copy = folder / database.name
+    shutil.copy(database, copy)
+    return f"sqlite:///{copy}"
+
+
 @pytest.fixture
 def demo_db(demo_sqlite, tmp_path) -> str:
     """A private SQLite copy of the demo campaign's database: the test may write to it."""
-    copy = tmp_path / "demo.sqlite"
-    shutil.copy(demo_sqlite, copy)
-    return f"sqlite:///{copy}"
+    return private_copy(demo_sqlite, tmp_path)
 
 
 @pytest.fixture
@@ -171,17 +177,14 @@ def prefect_harness():
 
     folder = tempfile.mkdtemp(prefix="odaudit-prefect-")
     shutil.copy(migrated_prefect_db(), Path(folder) / "prefect-test.db")     # the name the harness uses
-    made_by_prefect, harness.mkdtemp = harness.mkdtemp, lambda: folder
-    try:
-        context = harness.prefect_test_harness(server_startup_timeout=180)
-        context.__enter__()
-    finally:
-        harness.mkdtemp = made_by_prefect
-    try:
-        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            yield
-    finally:
-        context.__exit__(None, None, None)
+    with ExitStack() as stack:
+        made_by_prefect, harness.mkdtemp = harness.mkdtemp, lambda: folder
+        try:
+            stack.enter_context(harness.prefect_test_harness(server_startup_timeout=180))
+        finally:
+            harness.mkdtemp = made_by_prefect
+        stack.enter_context(temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
+        yield
 
 
 FIRST = ("tests/ops/test_prefect_server.py",)       # the longest file (real server, worker and flow runs)

@@ -58,10 +58,7 @@ def as_bools(values) -> np.ndarray:
 def as_floats(values) -> np.ndarray:
     """A numeric array as float64; a null is NaN (what ``to_numpy(zero_copy_only=False)`` gives)."""
     values = _array(values)
-    dtype = np.dtype(values.type.to_pandas_dtype()) if not pa.types.is_date32(values.type) else np.dtype(np.int32)
-    data = np.frombuffer(values.buffers()[1], dtype=dtype, count=len(values), offset=values.offset * dtype.itemsize) \
-        if len(values) else np.zeros(0, dtype)
-    out = data.astype(np.float64)
+    out = _numbers(values).astype(np.float64)
     valid = _valid(values)
     if valid is not None:
         out[~valid] = np.nan
@@ -73,6 +70,12 @@ def as_ints(values) -> np.ndarray:
     values = _array(values)
     if values.null_count:
         raise ValueError("as_ints: the array has nulls")
-    dtype = np.dtype(values.type.to_pandas_dtype())
-    return np.frombuffer(values.buffers()[1], dtype=dtype, count=len(values), offset=values.offset * dtype.itemsize) \
-        if len(values) else np.zeros(0, dtype)
+    return _numbers(values)
+
+
+def _numbers(values: pa.Array) -> np.ndarray:
+    """The value buffer of a fixed-width numeric array, as numpy (nulls not looked at)."""
+    dtype = np.dtype(values.type.to_pandas_dtype())     # a numpy dtype; pandas is not imported
+    if not len(values):
+        return np.zeros(0, dtype)
+    return np.frombuffer(values.buffers()[1], dtype=dtype, count=len(values), offset=values.offset * dtype.itemsize)

@@ -1,15 +1,14 @@
 """Which keys were seen before, in bounded memory: 64-bit hashes with the row of their first
 occurrence (12 bytes a key; a Python dict costs ~100), split into 16 buckets by the hash's top
 bits, each kept as sorted numpy levels merged like a binary counter (so a merge never copies
-more than a bucket). Two different values sharing a 64-bit hash are a ~1e-9 risk per million
-keys; such a pair would be reported as a duplicate."""
+more than a bucket), and a fixed 8 MB bit filter of the hashes kept, so that most new keys are
+told new without a search. Two different values sharing a 64-bit hash are a ~1e-9 risk per
+million keys; such a pair would be reported as a duplicate."""
 from __future__ import annotations
 
 import numpy as np
 
 BUCKET_BITS = 4
-
-
 FILTER_BITS = 26        # a 2**26-bit (8 MB) filter of the hashes seen: most new keys are told new by one bit
 
 

@@ -44,4 +44,7 @@ def test_the_same_value_and_notes_as_frictionless(missing):
 ])
 def test_anything_else_is_left_to_frictionless(field):
     assert cell_readers([FIELDS[0], field], [""]) is None
+
+
+def test_labelled_missing_values_are_left_to_frictionless():
     assert cell_readers(FIELDS, [{"value": "", "label": "empty"}]) is None

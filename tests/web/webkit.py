@@ -11,6 +11,7 @@ import pytest
 
 from audits.campaign import accounts
 from audits.store.db import open_database
+from conftest import private_copy
 
 NOW = datetime(2020, 6, 2, 10, 0)
 USERS = {"ict1": ("ict", None), "fin1": ("department", "fin"), "kap1": ("department", "kap"),
@@ -42,9 +43,7 @@ def web_sqlite(demo_sqlite, tmp_path_factory):
 
 @pytest.fixture
 def web_url(web_sqlite, tmp_path) -> str:
-    copy = tmp_path / "web.sqlite"
-    shutil.copy(web_sqlite, copy)
-    return f"sqlite:///{copy}"
+    return private_copy(web_sqlite, tmp_path)
 
 
 @pytest.fixture
