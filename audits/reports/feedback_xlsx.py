@@ -38,7 +38,7 @@ MAX_MARKED = 2000            # cells marked in the copy; the rest are listed onl
 MAX_LISTED = 10000           # findings listed on the first sheet
 MAX_SHEET_XML = 20_000_000   # unpacked worksheet XML openpyxl may load fully (5000 rows × 60 columns is ~10 MB)
 KEYS = FEEDBACK_FIELDS
-WIDTHS = (5, 10, 13, 14, 7, 18, 8, 16, 20, 24, 60)    # the findings sheet: ~75% on A4 landscape
+WIDTHS = (5, 10, 13, 14, 7, 18, 9, 16, 20, 23, 60)    # the findings sheet: ~75% on A4 landscape; «колонки» fits at 9
 
 
 def write_feedback_xlsx(path: Path, file: str | None, data: bytes | None, findings: list[Finding],
